@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.fold import fold
 from ingest.records import Line, Paragraph
 from ingest.text import HEADING, Block
 
@@ -19,7 +20,8 @@ DOC_NUMBER = re.compile(
     r"\s*第?\s*(?P<seq>[0-9０-９]{1,4})\s*号"
 )
 _OWN_LINE_NUMBER = re.compile(r"^" + DOC_NUMBER.pattern + r"$")
-_TITLE_STOP = re.compile(r"[。；：]$|^（此件|^\d{4}\s*年|^[—－]|^咨")
+# Matched against folded text (full-width ASCII → ASCII, traditional → simplified).
+_TITLE_STOP = re.compile(r"[。；;：:]$|^[（(]此件|^\d{4}\s*年|^[—－-]|^咨")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,21 +37,20 @@ class DocSpan:
 
 
 def normalise_number(text: str) -> str:
-    """Canonical document number: brackets → 〔〕, spaces and 第 dropped, digits ASCII."""
-    m = DOC_NUMBER.search(text.translate(_FULLWIDTH_DIGITS))
+    """Canonical document number: brackets → 〔〕, spaces and 第 dropped, digits ASCII,
+    traditional characters simplified (晉政辦發〔2021〕88號 → 晋政办发〔2021〕88号)."""
+    m = DOC_NUMBER.search(fold(text))
     if not m:
         return re.sub(r"\s+", "", text)
     return f"{m['prefix']}〔{m['year']}〕{int(m['seq'])}号"
 
-
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def find_documents(lines: list[Line]) -> list[DocSpan]:
     """Document spans, in order, found from number lines that stand alone under a title block."""
     starts: list[tuple[int, int, tuple[Line, ...]]] = []
     for i, line in enumerate(lines):
-        if not _OWN_LINE_NUMBER.match(line.text.translate(_FULLWIDTH_DIGITS)):
+        if not _OWN_LINE_NUMBER.match(fold(line.text)):
             continue
         title = _title_above(lines, i)
         if title:
@@ -58,7 +59,7 @@ def find_documents(lines: list[Line]) -> list[DocSpan]:
     for k, (start, number_index, title) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         number = normalise_number(lines[number_index].text)
-        year = int(DOC_NUMBER.search(number)["year"])
+        year = int(number.split("〔")[1].split("〕")[0])  # normalise_number's canonical form
         spans.append(DocSpan(number, year, title, number_index, start, end))
     return spans
 
@@ -68,15 +69,17 @@ def _title_above(lines: list[Line], i: int) -> tuple[Line, ...]:
     taken: list[Line] = []
     j = i - 1
     while j >= 0 and len(taken) < 6:
-        text = lines[j].text
+        text = fold(lines[j].text)
         if _TITLE_STOP.search(text) or lines[i].number - lines[j].number > 14:
             break
         taken.insert(0, lines[j])
-        if text.startswith("关于") and j > 0 and not _TITLE_STOP.search(lines[j - 1].text):
+        if text.startswith("关于") and j > 0 and not _TITLE_STOP.search(fold(lines[j - 1].text)):
             taken.insert(0, lines[j - 1])  # the issuer line
             break
+        if "关于" in text:
+            break  # issuer and 关于 printed on one line
         j -= 1
-    if not any(line.text.startswith("关于") or "关于" in line.text for line in taken):
+    if not any("关于" in fold(line.text) for line in taken):
         return ()
     return tuple(taken)
 
@@ -117,7 +120,7 @@ def make_paragraphs(blocks: list[Block], spans: list[DocSpan], lines: list[Line]
             path, order = [], 0
         if not bounds or block.first_line < bounds[span_index][0]:
             continue  # front matter before the first document
-        first, _, span = bounds[span_index]
+        _, _, span = bounds[span_index]
         number_line = lines[span.number_line].number
         section = "head" if block.last_line <= number_line else "body"
         level = heading_level(block.text) if HEADING.match(block.text) else None

@@ -23,12 +23,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import SourceError
+from ingest.fold import fold
 from ingest.records import ConsultBox, Line
 
 _HEADER = re.compile(r"公报\s*\d{4}\s*[·・.．]\s*\d+|公报\s*[（(]?\s*第\s*\d+\s*期")
 _PAGE_NUMBER = re.compile(r"^[—－\-–]{1,2}\s*\d{1,4}\s*[—－\-–]{1,2}$")
-_CONSULT_UNIT = re.compile(r"^咨\s*询\s*单\s*位\s*[：:]\s*(?P<unit>.*?)\s*$")
-_CONSULT_PHONE = re.compile(r"^咨\s*询\s*电\s*话\s*[：:]\s*(?P<phone>[\d\-－—()（）\s]*\d)")
+# Consult patterns are matched against folded text (ingest.fold: full-width → ASCII, traditional
+# → simplified); unit and phone may share one line.
+_CONSULT_UNIT = re.compile(r"^咨\s*询\s*单\s*位\s*[：:]\s*(?P<unit>.*?)\s*(?=咨\s*询\s*电\s*话|$)")
+_CONSULT_PHONE = re.compile(r"咨\s*询\s*电\s*话\s*[：:]\s*(?P<phone>[\d\-－—()（）\s]*\d)")
 _CONSULT_TRAILER = re.compile(r"^(咨\s*询\s*与\s*解\s*读|政\s*策\s*解\s*读|扫\s*码\s*咨\s*询)$")
 
 # Headings that start a new block even when the previous line is full width.
@@ -100,28 +103,32 @@ def split_lines(text: str) -> tuple[list[Line], list[ConsultBox]]:
         stripped = original.strip()
         if not stripped or _is_furniture(stripped):
             continue
-        unit = _CONSULT_UNIT.match(stripped)
-        phone = _CONSULT_PHONE.match(stripped)
+        key = fold(stripped)  # same length as `stripped`: slice the printed text with its offsets
+        unit = _CONSULT_UNIT.match(key)
+        phone = _CONSULT_PHONE.search(key, unit.end()) if unit else _CONSULT_PHONE.match(key)
         if unit:
-            pending = {"unit": unit["unit"], "phone": "", "first": number, "last": number}
-            continue
+            printed = stripped[unit.start("unit") : unit.end("unit")]
+            pending = {"unit": printed, "phone": "", "first": number, "last": number}
         if phone:
             pending = pending or {"unit": "", "phone": "", "first": number, "last": number}
             pending["phone"] = re.sub(r"\s+", "", phone["phone"])
             pending["last"] = number
             boxes.append(
-                ConsultBox(str(pending["unit"]), str(pending["phone"]), int(pending["first"]), number)
+                ConsultBox(str(pending["unit"]), str(pending["phone"]), int(str(pending["first"])), number)
             )
             pending = None
             continue
-        if _CONSULT_TRAILER.match(stripped):
+        if unit:
+            continue
+        if _CONSULT_TRAILER.match(key):
             continue
         lines.append(Line(number, stripped, pages[index]))
     return lines, boxes
 
 
 def _is_furniture(stripped: str) -> bool:
-    return bool(_PAGE_NUMBER.match(stripped)) or (len(stripped) < 40 and bool(_HEADER.search(stripped)))
+    key = fold(stripped)
+    return bool(_PAGE_NUMBER.match(key)) or (len(key) < 40 and bool(_HEADER.search(key)))
 
 
 def _page_numbers(raw: list[str]) -> list[int]:
