@@ -83,7 +83,7 @@ def ingest_paths(paths: list[Path], store_dir: Path, progress: Progress | None =
     with GraphStore.open(store_dir) as store:
         for n, source in enumerate(parsed, 1):
             say(f"[{n}/{len(parsed)}] writing graph {graph_iri(source.source_name)}")
-            store.replace_source(graph_iri(source.source_name), to_quads(source))
+            store.replace_source(to_quads(source), graph_iri(source.source_name))
             _count(summary, source)
         summary.triples = store.triple_count()
     summary.seconds = time.perf_counter() - started
@@ -95,7 +95,7 @@ def ingest_parsed(source: ParsedSource, store_dir: Path) -> IngestSummary:
     started = time.perf_counter()
     summary = IngestSummary()
     with GraphStore.open(store_dir) as store:
-        store.replace_source(graph_iri(source.source_name), to_quads(source))
+        store.replace_source(to_quads(source), graph_iri(source.source_name))
         _count(summary, source)
         summary.triples = store.triple_count()
     summary.seconds = time.perf_counter() - started
