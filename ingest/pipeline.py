@@ -51,7 +51,7 @@ def parse_text(text: str, source_name: str, sha256: str, display_name: str | Non
         tasks = find_tasks(doc, doc_paragraphs, doc_lines)
         parsed.tasks.extend(tasks)
         parsed.groups.extend(find_groups(doc, doc_paragraphs, doc_lines))
-        parsed.deadlines.extend(find_deadlines(doc, doc_paragraphs, tasks))
+        parsed.deadlines.extend(find_deadlines(doc, doc_paragraphs, tasks, doc_lines))
     parsed.people = collect_people(parsed.groups)
     parsed.agencies = resolve_agencies(parsed.documents, parsed.paragraphs, parsed.groups, parsed.tasks)
     parsed.warnings = [

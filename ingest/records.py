@@ -138,8 +138,10 @@ class Deadline:
     start: str | None = None  # period start, ISO year-month or date
     frequency: str | None = None  # daily / weekly / monthly / quarterly / yearly
     day: int | None = None  # day of the period for recurring ("每月23日前" -> 23)
-    count: int | None = None  # "每季度举办一次" -> 1
+    count: int | None = None  # "每季度举办一次" -> 1; "每半年" -> yearly, 2
     task_id: str | None = None  # the task it binds, when inside one
+    amount: int | None = None  # relative: "5个工作日内" -> 5
+    unit: str | None = None  # relative: working_day / day / week / month / year / hour
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +151,7 @@ class Agency:
     key: str  # canonical name used to mint its IRI
     label: str  # preferred label (the fullest printed form)
     aliases: tuple[str, ...] = ()
+    collective: bool = False  # a generic/collective assignee: 各县（市、区）人民政府, 市直有关单位
 
 
 @dataclass(frozen=True, slots=True)
