@@ -88,7 +88,7 @@ def decode_source(data: bytes, name: str) -> str:
 
 def display_width(text: str) -> int:
     """Columns the text takes when printed: wide (CJK, full-width) characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text.strip())
 
 
 def split_lines(text: str) -> tuple[list[Line], list[ConsultBox]]:
