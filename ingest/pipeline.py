@@ -10,7 +10,7 @@ from ingest.documents import assign_consult_boxes, parse_document
 from ingest.errors import SourceError
 from ingest.groups import find_groups
 from ingest.people import collect_people
-from ingest.records import Line, ParsedSource
+from ingest.records import ParsedSource
 from ingest.segment import find_documents, make_paragraphs
 from ingest.tasks import find_tasks
 from ingest.text import build_blocks, read_source, split_lines
@@ -37,21 +37,17 @@ def parse_text(text: str, source_name: str, sha256: str, display_name: str | Non
         )
     paragraphs = make_paragraphs(build_blocks(lines), spans, lines)
     parsed = ParsedSource(source_name=source_name, sha256=sha256, paragraphs=paragraphs)
-    documents = []
-    for span in spans:
-        doc_lines = lines[span.start : span.end]
-        doc_paragraphs = [p for p in paragraphs if p.doc_number == span.number]
-        documents.append(parse_document(span, doc_lines, doc_paragraphs))
+    per_doc = [
+        (span, lines[span.start : span.end], [p for p in paragraphs if p.doc_number == span.number])
+        for span in spans
+    ]
+    documents = [parse_document(span, doc_lines, doc_paras) for span, doc_lines, doc_paras in per_doc]
     parsed.documents = assign_consult_boxes(documents, boxes)
-    by_doc = {d.number: d for d in parsed.documents}
-    for span in spans:
-        doc = by_doc[span.number]
-        doc_lines: list[Line] = lines[span.start : span.end]
-        doc_paragraphs = [p for p in paragraphs if p.doc_number == span.number]
-        tasks = find_tasks(doc, doc_paragraphs, doc_lines)
+    for doc, (_, doc_lines, doc_paras) in zip(parsed.documents, per_doc, strict=True):
+        tasks = find_tasks(doc, doc_paras, doc_lines)
         parsed.tasks.extend(tasks)
-        parsed.groups.extend(find_groups(doc, doc_paragraphs, doc_lines))
-        parsed.deadlines.extend(find_deadlines(doc, doc_paragraphs, tasks, doc_lines))
+        parsed.groups.extend(find_groups(doc, doc_paras, doc_lines))
+        parsed.deadlines.extend(find_deadlines(doc, doc_paras, tasks, doc_lines))
     parsed.people = collect_people(parsed.groups)
     parsed.agencies = resolve_agencies(parsed.documents, parsed.paragraphs, parsed.groups, parsed.tasks)
     parsed.warnings = [
