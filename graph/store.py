@@ -132,7 +132,7 @@ class GraphStore:
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query over the union of all graphs, variables bound by name.
 
-        `substitutions={"doc": "吕政发〔2022〕7号"}` binds ?doc to that literal (see `term`);
+        `substitutions={"doc": "某政发〔2023〕7号"}` binds ?doc to that literal (see `term`);
         pyoxigraph requires a bound variable to be in the SELECT projection.
         """
         bound: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {

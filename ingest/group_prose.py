@@ -19,7 +19,7 @@ from ingest.text import normalise
 KINDS = ("领导小组", "领导组", "专班", "委员会", "指挥部", "工作组", "专家组", "小组")
 _SUFFIX = "(?:" + "|".join(KINDS) + ")"
 _CH = r"[^\s,。;:、!?()的《》]"
-_PAREN = r"\([^(),。、;:]{1,6}\)"  # "房（地）证同交"
+_PAREN = r"\([^(),。、;:]{1,6}\)"  # "房（地）证"
 NAME = rf"(?:{_CH}|{_PAREN}){{0,40}}?{_SUFFIX}"
 _BOUNDARY = r"(?=$|[^\u4e00-\u9fff]|成员|组成|名单|的|办公室|下设|负责|对|统筹|具体|和|及|与)"
 _NAMES = rf"{NAME}(?:(?:、|和|及){NAME})*"
@@ -166,7 +166,7 @@ def _anchors(text: str, folded: str) -> list[Fact]:
 
 
 def _lead_facts(lead: str, offset: int) -> list[Fact]:
-    """Who leads, from "由张广勇市长为组长，任忠常务副市长为常务副组长…的"."""
+    """Who leads, from "由王某某市长为组长，任忠常务副市长为常务副组长…的"."""
     facts = []
     for m in _ASSIGN.finditer(fold(lead)):
         who = lead[m.start("who") : m.end("who")]
@@ -179,7 +179,7 @@ def _lead_facts(lead: str, offset: int) -> list[Fact]:
 
 
 def _assignments(text: str, offset: int) -> list[Fact]:
-    """Named holders of roles: "由油晓峰副市长担任主任，张小武副秘书长、曲晓东局长兼任副主任"."""
+    """Named holders of roles: "由李某副市长担任主任，赵某副秘书长、曲晓东局长兼任副主任"."""
     facts = []
     for clause in re.split(r"[,，]", text):
         m = re.match(rf"^由?(?P<who>.+?)(?:担任|兼任|任|为)(?P<role>{ROLE_WORDS})", fold(clause))

@@ -2,7 +2,7 @@
 
 A document names a group where it sets it up ("市政府决定成立吕梁市就业工作领导小组",
 "成立由市长担任组长的…工作专班"), in a 关于成立…的通知 title, or only in an annex heading
-("吕梁市“房（地）证同交”工作领导小组成员"). Its member list follows one of these; office,
+("某市“房（地）证”工作领导小组成员"). Its member list follows one of these; office,
 director and duties are stated in the prose around it. The document is read in order and
 every fact goes to the group named most recently before it, so a document with several
 groups keeps them apart. Mentions of one group under several printed forms (with or without

@@ -45,7 +45,7 @@ def normalise_key(key: str) -> str:
 def mint(kind: str, *keys: str) -> str:
     """Stable IRI of a `kind` of entity ("doc", "org", "person" …) identified by `keys`.
 
-    `mint("doc", "吕政发〔2022〕7号") == mint("doc", "吕政发[2022] 7号")`.
+    `mint("doc", "某政发〔2023〕7号") == mint("doc", "某政发[2023] 7号")`.
     Raises ValueError for a kind that is not lower-case ASCII or when no key is given.
     """
     if not _KIND.fullmatch(kind):

@@ -1,7 +1,7 @@
 """Telling a person's name from a post in member lines and prose.
 
 Gazettes print members as "NAME POST" (杨 丽 市民政局局长), "NAME（POST）", post only when
-the name is left blank (副组长： 副市长), or run together in prose (油晓峰副市长担任主任).
+the name is left blank (副组长： 副市长), or run together in prose (李某副市长担任主任).
 The rules here are generic: Chinese personal names are 2–4 characters and never start with a
 unit or rank word, while posts start with a unit prefix (市/县/国家/共青团 …) or a rank word
 (副/常务 …) and end with a rank (局长/主任/书记/调研员 …). A list of common surnames is used
@@ -134,7 +134,7 @@ def is_name(text: str) -> bool:
 
 
 def split_person(text: str) -> tuple[str | None, str]:
-    """Split a run-together "NAME POST" or "POST NAME" ("张广勇市长", "任忠常务副市长",
+    """Split a run-together "NAME POST" or "POST NAME" ("王某某市长", "任忠常务副市长",
     "市财政局局长张三") into (name, post); (None, text) when no name can be told apart."""
     t = compact(text)
     if not t:

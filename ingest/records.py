@@ -49,7 +49,7 @@ class ConsultBox:
 class Document:
     """One official document (决定, 批复, 通知 …) of a gazette issue."""
 
-    number: str  # normalised: 吕政发〔2022〕7号
+    number: str  # normalised: 某政发〔2023〕7号
     title: str
     genre: str  # 决定 / 批复 / 通知 / 意见 / 办法 …
     issuer: str

@@ -1,7 +1,7 @@
 """Split a gazette issue into documents and rebuild each document's paragraphs.
 
 A document starts at its title block: the issuer line ("吕梁市人民政府"), the "关于…" title
-lines, then the document number standing alone on its line ("吕政发〔2022〕7 号"). Everything up
+lines, then the document number standing alone on its line ("某政发〔2023〕7 号"). Everything up
 to the next document's title block belongs to it.
 """
 
@@ -14,7 +14,7 @@ from ingest.fold import fold
 from ingest.records import Line, Paragraph
 from ingest.text import HEADING, Block
 
-# 吕政发〔2022〕7号, 晋政办发[2021]88号, 吕政函【2022】30号, 吕政发（2022）第7号
+# 某政发〔2023〕7号, 晋政办发[2021]88号, 某政函【2023】30号, 某政发（2023）第7号
 DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[【［(（]\s*(?P<year>[0-9０-９]{4})\s*[〕\]】］)）]"
     r"\s*第?\s*(?P<seq>[0-9０-９]{1,4})\s*号"
