@@ -72,7 +72,14 @@ def decode_source(data: bytes, name: str) -> str:
     """Decode raw bytes of a source text; reject empty and binary data with a SourceError."""
     if not data.strip():
         raise SourceError(name, "file is empty")
-    if b"\x00" in data[:65536]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(name, "file is UTF-16 text; convert it to UTF-8 (or GB18030)")
+    head = data[:65536]
+    if b"\x00" in head:
+        # UTF-16 without a byte-order mark has NUL bytes on one side only (newlines, ASCII)
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        if min(odd, even) == 0 and max(odd, even) > 0 and len(head) % 2 == 0:
+            raise SourceError(name, "file looks like UTF-16 text; convert it to UTF-8 (or GB18030)")
         raise SourceError(name, "file is binary (contains NUL bytes), expected a UTF-8 or GB18030 text")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
