@@ -173,8 +173,10 @@ def _date(value: date | None) -> Literal | None:
     return None if value is None else Literal(value.isoformat(), datatype=_n(XSD.date))
 
 
-def _para(paragraph_id: str) -> NamedNode:
-    return _n(mint("para", paragraph_id))
+def _para(ctx: _Context, paragraph_id: str) -> NamedNode:
+    # paragraph ids are unique within a source only: the same document number printed in two
+    # sources must not merge their paragraphs
+    return _n(mint("para", ctx.graph.value, paragraph_id))
 
 
 def _doc(ctx: _Context, number: str) -> NamedNode:
@@ -185,7 +187,7 @@ def _doc_evidence(ctx: _Context, number: str) -> list[NamedNode]:
     """The paragraphs a document as a whole is read from: its title block, else its first."""
     paragraphs = ctx.doc_paragraphs.get(normalise_key(number), [])
     head = [p for p in paragraphs if p.section == "head"] or paragraphs[:1]
-    return [_para(p.id) for p in head]
+    return [_para(ctx, p.id) for p in head]
 
 
 def _evidence(ctx: _Context, number: str, printed: str) -> list[NamedNode]:
@@ -193,7 +195,7 @@ def _evidence(ctx: _Context, number: str, printed: str) -> list[NamedNode]:
     needle = normalise_text(printed)
     for p in ctx.doc_paragraphs.get(normalise_key(number), []):
         if needle and needle in normalise_text(p.text):
-            return [_para(p.id)]
+            return [_para(ctx, p.id)]
     return _doc_evidence(ctx, number)
 
 
@@ -240,8 +242,9 @@ def _agency(agency: Agency) -> _Triples:
 
 def _paragraph(p: Paragraph, ctx: _Context) -> _Triples:
     out = _Triples()
-    node = _para(p.id)
+    node = _para(ctx, p.id)
     out.add(node, A, _n(GKG.Paragraph))
+    out.add(node, DCTERMS.identifier, _s(p.id))
     out.add(node, GKG.text, _s(p.text))
     out.add(node, GKG.order, _int(p.order))
     out.add(node, GKG.firstLine, _int(p.first_line))
@@ -315,7 +318,7 @@ def _citations(d: Document, node: NamedNode, ctx: _Context) -> _Triples:
 def _group(g: Group, ctx: _Context) -> _Triples:
     out = _Triples()
     node = _n(mint("group", g.doc_number, g.name))
-    paragraph = _para(g.paragraph)
+    paragraph = _para(ctx, g.paragraph)
     for cls in (ORG.Organization, GKG.LeadingGroup):
         out.add(node, A, _n(cls))
     out.add(node, PREF, _zh(g.name))
@@ -342,7 +345,7 @@ def _group(g: Group, ctx: _Context) -> _Triples:
             )
         )
         role = _n(mint("role", member.role))
-        evidence = _para(member.paragraph)
+        evidence = _para(ctx, member.paragraph)
         out.add(membership, A, _n(ORG.Membership))
         out.add(membership, ORG.organization, node)
         out.add(membership, ORG.role, role)
@@ -385,7 +388,7 @@ def _task(t: Task, ctx: _Context) -> _Triples:
     out = _Triples()
     node = _task_node(ctx, t.doc_number, t.task_id, t.paragraph)
     assert node is not None  # every task is in the index built from the same list
-    paragraph = _para(t.paragraph)
+    paragraph = _para(ctx, t.paragraph)
     out.add(node, A, _n(GKG.Task))
     out.add(node, GKG.taskNumber, _s(t.task_id))
     out.add(node, GKG.heading, _s(t.heading))
@@ -433,7 +436,7 @@ def _deadline(d: Deadline, ctx: _Context) -> _Triples:
     out.add(node, GKG.inDocument, _doc(ctx, d.doc_number))
     out.add(node, GKG.binds, task or _doc(ctx, d.doc_number))
     out.add(node, GKG.firstLine, _int(d.first_line))
-    out.add(node, DERIVED, _para(d.paragraph))
+    out.add(node, DERIVED, _para(ctx, d.paragraph))
     if d.kind == "absolute" and d.due is not None:
         instant, triples = _instant(d.due.isoformat())
         out.extend(triples)
@@ -508,7 +511,7 @@ def _fallback_provenance(parsed: ParsedSource, ctx: _Context, done: _Triples) ->
         )
     for person in parsed.people:
         names.setdefault(_n(mint("person", person.name)), []).append(person.name)
-    texts = [(_para(p.id), normalise_text(p.text)) for p in parsed.paragraphs]
+    texts = [(_para(ctx, p.id), normalise_text(p.text)) for p in parsed.paragraphs]
     out = _Triples()
     for node, labels in names.items():
         if node in have:

@@ -240,7 +240,7 @@ def test_agency_known_only_from_text_derives_from_that_paragraph() -> None:
     rows = select(
         store, "SELECT * WHERE { ?a prov:wasDerivedFrom ?p }", a=node("org", "吕梁市财政局")
     )
-    assert [r["p"] for r in rows] == [mint("para", f"{DOC}#p2")]
+    assert [r["p"] for r in rows] == [mint("para", graph_iri("sample-gazette.txt"), f"{DOC}#p2")]
 
 
 def test_membership_and_member_provenance(store: ox.Store) -> None:
@@ -248,7 +248,7 @@ def test_membership_and_member_provenance(store: ox.Store) -> None:
         store,
         "ASK { ?p prov:wasDerivedFrom ?para }",
         p=node("person", "油晓峰"),
-        para=node("para", P_ANNEX.id),
+        para=node("para", graph_iri("sample-gazette.txt"), P_ANNEX.id),
     )
 
 
