@@ -94,8 +94,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         if not query:
             continue
         results = [
-            {"text": h.passage.text, "doc_number": h.passage.doc_number,
-             "lines": [h.passage.first_line, h.passage.last_line], "score": round(h.score, 6)}
+            {
+                "text": h.passage.text,
+                "doc_number": h.passage.doc_number,
+                "lines": [h.passage.first_line, h.passage.last_line],
+                "score": round(h.score, 6),
+            }
             for h in qa.search(query, k=args.k, mode=args.mode)
         ]
         print(json.dumps({"query": query, "results": results}, ensure_ascii=False), flush=True)
@@ -106,8 +110,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from qa.app import serve
 
     serve(
-        _store(args), host=args.host, port=args.port, sparql_port=args.sparql_port,
-        timeout_s=args.timeout_s, embedding_model=args.embedding_model, progress=_progress,
+        _store(args),
+        host=args.host,
+        port=args.port,
+        sparql_port=args.sparql_port,
+        timeout_s=args.timeout_s,
+        embedding_model=args.embedding_model,
+        progress=_progress,
     )
     return 0
 
@@ -121,8 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--store", help="store folder (default: $GAZETTE_KG_HOME/store or "
-                       "~/.local/share/gazette-kg/store)")
+        p.add_argument(
+            "--store",
+            help="store folder (default: $GAZETTE_KG_HOME/store or "
+            "~/.local/share/gazette-kg/store)",
+        )
         return p
 
     p = add("ingest", "ingest gazette text files or folders (default: the bundled sample)")
@@ -146,13 +158,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("validate", "check the graph against the SHACL shapes (exit 1 on violations)")
     p.set_defaults(run=cmd_validate)
 
-    for name, help_text in (("ask", "answer a question in Chinese"),
-                            ("search", "retrieve passages (the retriever alone)")):
+    for name, help_text in (
+        ("ask", "answer a question in Chinese"),
+        ("search", "retrieve passages (the retriever alone)"),
+    ):
         p = add(name, help_text)
-        p.add_argument("--jsonl", action="store_true", help="read one line per item from stdin, "
-                       "write one JSON object per line")
-        p.add_argument("--embedding-model", help="sentence-transformers model name or path "
-                       "(default: bundled USE-multilingual-v3)")
+        p.add_argument(
+            "--jsonl",
+            action="store_true",
+            help="read one line per item from stdin, write one JSON object per line",
+        )
+        p.add_argument(
+            "--embedding-model",
+            help="sentence-transformers model name or path (default: bundled USE-multilingual-v3)",
+        )
         if name == "ask":
             p.add_argument("question", nargs="*")
             p.set_defaults(run=cmd_ask)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ingest.pipeline import SAMPLE, parse_file  # noqa: E402
-from ingest.records import ParsedSource  # noqa: E402
+from ingest.pipeline import SAMPLE, parse_file
+from ingest.records import ParsedSource
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
@@ -41,23 +41,79 @@ def _resolved(d) -> str:
 def write_tables(parsed: ParsedSource, out: Path) -> None:
     """The five CSV tables of `gazette-kg tables`, from records."""
     out.mkdir(parents=True, exist_ok=True)
-    _write(out / "documents.csv",
-           ["doc_number", "title", "issuer", "date", "recipients", "doc_type", "interpreted_by",
-            "consult_unit", "consult_phone"],
-           [[d.number, d.title, d.issuer, d.signed.isoformat() if d.signed else "", d.recipients,
-             d.genre, d.interpreted_by, d.consult_unit, d.consult_phone] for d in parsed.documents])
-    _write(out / "memberships.csv", ["group", "doc_number", "role", "person", "title"],
-           [[g.name, g.doc_number, m.role, m.person, m.title] for g in parsed.groups for m in g.members])
-    _write(out / "groups.csv", ["group", "doc_number", "office_at", "office_director"],
-           [[g.name, g.doc_number, g.office_at, g.office_director] for g in parsed.groups])
+    _write(
+        out / "documents.csv",
+        [
+            "doc_number",
+            "title",
+            "issuer",
+            "date",
+            "recipients",
+            "doc_type",
+            "interpreted_by",
+            "consult_unit",
+            "consult_phone",
+        ],
+        [
+            [
+                d.number,
+                d.title,
+                d.issuer,
+                d.signed.isoformat() if d.signed else "",
+                d.recipients,
+                d.genre,
+                d.interpreted_by,
+                d.consult_unit,
+                d.consult_phone,
+            ]
+            for d in parsed.documents
+        ],
+    )
+    _write(
+        out / "memberships.csv",
+        ["group", "doc_number", "role", "person", "title"],
+        [
+            [g.name, g.doc_number, m.role, m.person, m.title]
+            for g in parsed.groups
+            for m in g.members
+        ],
+    )
+    _write(
+        out / "groups.csv",
+        ["group", "doc_number", "office_at", "office_director"],
+        [[g.name, g.doc_number, g.office_at, g.office_director] for g in parsed.groups],
+    )
+
     def units(t, role):
         return "；".join(u.unit for u in t.units if u.role == role)
-    _write(out / "tasks.csv",
-           ["doc_number", "task_id", "heading", "lead_units", "responsible_units", "cooperating_units"],
-           [[t.doc_number, t.task_id, t.heading, units(t, "lead"), units(t, "responsible"),
-             units(t, "cooperating")] for t in parsed.tasks])
-    _write(out / "deadlines.csv", ["doc_number", "who", "what", "when_text", "kind", "resolved"],
-           [[d.doc_number, d.who, d.what, d.surface, d.kind, _resolved(d)] for d in parsed.deadlines])
+
+    _write(
+        out / "tasks.csv",
+        [
+            "doc_number",
+            "task_id",
+            "heading",
+            "lead_units",
+            "responsible_units",
+            "cooperating_units",
+        ],
+        [
+            [
+                t.doc_number,
+                t.task_id,
+                t.heading,
+                units(t, "lead"),
+                units(t, "responsible"),
+                units(t, "cooperating"),
+            ]
+            for t in parsed.tasks
+        ],
+    )
+    _write(
+        out / "deadlines.csv",
+        ["doc_number", "who", "what", "when_text", "kind", "resolved"],
+        [[d.doc_number, d.who, d.what, d.surface, d.kind, _resolved(d)] for d in parsed.deadlines],
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.store import GraphStore
+from graph.writelock import writing
 from ingest.errors import SourceError
 from ingest.iri import graph_iri
 from ingest.pipeline import SAMPLE, parse_file
 from ingest.records import ParsedSource
 from ingest.to_rdf import to_quads
-
-from graph.store import GraphStore
 
 Progress = Callable[[str], None]
 
@@ -39,14 +39,13 @@ class IngestSummary:
 
     def lines(self) -> list[str]:
         """Human-readable summary lines."""
-        out = [
+        head = (
             f"ingested {len(self.sources)} source(s): {self.documents} documents, "
             f"{self.paragraphs} paragraphs, {self.groups} groups, {self.memberships} memberships, "
             f"{self.tasks} tasks, {self.deadlines} deadlines; store holds {self.triples} triples "
             f"({self.seconds:.1f} s)"
-        ]
-        out += [f"warning: {w}" for w in self.warnings]
-        return out
+        )
+        return [head, *(f"warning: {w}" for w in self.warnings)]
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
@@ -67,7 +66,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     return files
 
 
-def ingest_paths(paths: list[Path], store_dir: Path, progress: Progress | None = None) -> IngestSummary:
+def ingest_paths(
+    paths: list[Path], store_dir: Path, progress: Progress | None = None
+) -> IngestSummary:
     """Parse every file, then write each as its own named graph; returns the summary."""
     say = progress or (lambda message: None)
     started = time.perf_counter()
@@ -76,11 +77,14 @@ def ingest_paths(paths: list[Path], store_dir: Path, progress: Progress | None =
     for n, path in enumerate(files, 1):
         say(f"[{n}/{len(files)}] parsing {path}")
         source = parse_file(path)
-        say(f"[{n}/{len(files)}] {path.name}: {len(source.documents)} documents, "
-            f"{len(source.paragraphs)} paragraphs")
+        say(
+            f"[{n}/{len(files)}] {path.name}: {len(source.documents)} documents, "
+            f"{len(source.paragraphs)} paragraphs"
+        )
         parsed.append(source)
     summary = IngestSummary()
-    with GraphStore.open(store_dir) as store:
+    # a running `gazette-kg serve` lets go of the store while we write (graph.writelock)
+    with writing(store_dir, progress=say), GraphStore.open(store_dir) as store:
         for n, source in enumerate(parsed, 1):
             say(f"[{n}/{len(parsed)}] writing graph {graph_iri(source.source_name)}")
             store.replace_source(to_quads(source), graph_iri(source.source_name))
@@ -94,7 +98,7 @@ def ingest_parsed(source: ParsedSource, store_dir: Path) -> IngestSummary:
     """Write one already-parsed source (the app's upload path) and return its summary."""
     started = time.perf_counter()
     summary = IngestSummary()
-    with GraphStore.open(store_dir) as store:
+    with writing(store_dir), GraphStore.open(store_dir) as store:
         store.replace_source(to_quads(source), graph_iri(source.source_name))
         _count(summary, source)
         summary.triples = store.triple_count()

@@ -73,7 +73,9 @@ _VALIDITY = re.compile(
     rf"|(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,2}})\s*年)"
     rf"|期限(?:为)?{_UNTIL}(?P<until2>{_dated('v')})止?"
 )
-_PREFIX_LEAD = re.compile(r"^(?:根据|依据|按照|参照|对照|贯彻|落实|执行|转发|印发|以及|关于|及|和|与|或)+")
+_PREFIX_LEAD = re.compile(
+    r"^(?:根据|依据|按照|参照|对照|贯彻|落实|执行|转发|印发|以及|关于|及|和|与|或)+"
+)
 _PREFIX_CUT = re.compile(r".*(?:的|及|和|与|或|见|即|了|按照|根据|依据|参照|印发|转发|下发|关于)")
 
 
@@ -234,14 +236,19 @@ def _recipients(body: list[Line]) -> str | None:
         return None
     text = compact(join_text(parts))
     key = fold(text)
-    if (not text or _RECIPIENT_START_STOP.match(key) or HEADING.match(key)
-            or re.search(r"[。;]|如下", key) or len(text) > 150):
+    if (
+        not text
+        or _RECIPIENT_START_STOP.match(key)
+        or HEADING.match(key)
+        or re.search(r"[。;]|如下", key)
+        or len(text) > 150
+    ):
         return None
     return text
 
 
 def _publication_note(body: list[Line], sign_at: int | None) -> str | None:
-    """"（此件公开发布）" under the signature, else anywhere in the document."""
+    """ "（此件公开发布）" under the signature, else anywhere in the document."""
     near = body[sign_at + 1 : sign_at + 4] if sign_at is not None else []
     for line in near + body:
         if _PUBLICATION.match(fold(line.text).replace(" ", "")):
@@ -251,7 +258,9 @@ def _publication_note(body: list[Line], sign_at: int | None) -> str | None:
 
 def _opening(body: list[Line], sign_at: int | None) -> str:
     """The text the issuer signs: from the 主送 line to the signature (or the first lines)."""
-    return compact(join_text([line.text for line in body[: sign_at if sign_at is not None else 12]]))
+    return compact(
+        join_text([line.text for line in body[: sign_at if sign_at is not None else 12]])
+    )
 
 
 def _guillemets(text: str) -> list[tuple[int, int]]:
@@ -316,9 +325,14 @@ def _list_lines(body: list[Line], k: int, offset: int, issuer: str) -> list[tupl
     for j in range(k + 1, len(body)):
         key = fold(body[j].text).replace(" ", "")
         nxt = fold(body[j + 1].text) if j + 1 < len(body) else ""
-        if (_ANNEX_HEADING.match(key) or _ANNEX_LIST.match(key) or _PUBLICATION.match(key)
-                or _DATE_LINE.fullmatch(key) or DATE.fullmatch(nxt.strip())
-                or (issuer_key and key == issuer_key)):
+        if (
+            _ANNEX_HEADING.match(key)
+            or _ANNEX_LIST.match(key)
+            or _PUBLICATION.match(key)
+            or _DATE_LINE.fullmatch(key)
+            or DATE.fullmatch(nxt.strip())
+            or (issuer_key and key == issuer_key)
+        ):
             break  # the annex heading, the signature (issuer over date) or the note under it
         out.append((body[j].text, display_width(body[j].text)))
     return out
@@ -378,7 +392,9 @@ def cited_numbers(key: str, exclude: str = "") -> tuple[str, ...]:
         prefix = m["prefix"]
         if not _bracketed(key, m):
             ends = [k for k in known if prefix.endswith(k)]
-            prefix = max(ends, key=len) if ends else _PREFIX_LEAD.sub("", _PREFIX_CUT.sub("", prefix))
+            prefix = (
+                max(ends, key=len) if ends else _PREFIX_LEAD.sub("", _PREFIX_CUT.sub("", prefix))
+            )
         if prefix:
             number = f"{prefix}〔{m['year']}〕{int(m['seq'])}号"
             if number != exclude and number not in found:
@@ -415,7 +431,9 @@ def _validity(
             valid_until = date(int(val["year_end"]), 12, 31)
         elif val["n"]:
             start = (_date_of(val, "s") if val["sy"] else None) or effective_from or signed
-            valid_until = _add_years(start, _cn_number(val["n"].replace("两", "二"))) if start else None
+            valid_until = (
+                _add_years(start, _cn_number(val["n"].replace("两", "二"))) if start else None
+            )
         if val["sy"] and effective_from is None:
             effective_from = _date_of(val, "s")
     return (
@@ -468,7 +486,9 @@ def assign_consult_boxes(documents: list[Document], boxes: list[ConsultBox]) -> 
         else:
             j -= 1
     return [
-        replace(doc, consult_unit=chosen[k].unit, consult_phone=chosen[k].phone) if k in chosen else doc
+        replace(doc, consult_unit=chosen[k].unit, consult_phone=chosen[k].phone)
+        if k in chosen
+        else doc
         for k, doc in enumerate(documents)
     ]
 
@@ -504,7 +524,9 @@ _GENERIC_UNIT_CHARS = set("局委员会厅办公室部中心市县区省和的")
 def _unit_overlap(a: str, b: str) -> float:
     """Share of the distinctive characters of the shorter unit name found in the other
     (市发展改革委 ~ 吕梁市发展和改革委员会: 1.0); a rough test for 'the same body'."""
+
     def core(unit: str) -> set[str]:
         return set(fold(unit)) - _GENERIC_UNIT_CHARS - set(" ")
+
     x, y = core(a), core(b)
     return len(x & y) / min(len(x), len(y)) if x and y else 0.0

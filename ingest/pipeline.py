@@ -24,7 +24,9 @@ def parse_file(path: Path) -> ParsedSource:
     return parse_text(text, path.name, sha, display_name=str(path))
 
 
-def parse_text(text: str, source_name: str, sha256: str, display_name: str | None = None) -> ParsedSource:
+def parse_text(
+    text: str, source_name: str, sha256: str, display_name: str | None = None
+) -> ParsedSource:
     """Parse the text of one gazette issue into records."""
     name = display_name or source_name
     lines, boxes = split_lines(text)
@@ -41,7 +43,9 @@ def parse_text(text: str, source_name: str, sha256: str, display_name: str | Non
         (span, lines[span.start : span.end], [p for p in paragraphs if p.doc_number == span.number])
         for span in spans
     ]
-    documents = [parse_document(span, doc_lines, doc_paras) for span, doc_lines, doc_paras in per_doc]
+    documents = [
+        parse_document(span, doc_lines, doc_paras) for span, doc_lines, doc_paras in per_doc
+    ]
     parsed.documents = assign_consult_boxes(documents, boxes)
     for doc, (_, doc_lines, doc_paras) in zip(parsed.documents, per_doc, strict=True):
         tasks = find_tasks(doc, doc_paras, doc_lines)
@@ -49,8 +53,8 @@ def parse_text(text: str, source_name: str, sha256: str, display_name: str | Non
         parsed.groups.extend(find_groups(doc, doc_paras, doc_lines))
         parsed.deadlines.extend(find_deadlines(doc, doc_paras, tasks, doc_lines))
     parsed.people = collect_people(parsed.groups)
-    parsed.agencies = resolve_agencies(parsed.documents, parsed.paragraphs, parsed.groups, parsed.tasks)
-    parsed.warnings = [
-        f"{d.number}: no {field}" for d in parsed.documents for field in d.missing
-    ]
+    parsed.agencies = resolve_agencies(
+        parsed.documents, parsed.paragraphs, parsed.groups, parsed.tasks
+    )
+    parsed.warnings = [f"{d.number}: no {field}" for d in parsed.documents for field in d.missing]
     return parsed

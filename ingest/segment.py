@@ -45,7 +45,6 @@ def normalise_number(text: str) -> str:
     return f"{m['prefix']}〔{m['year']}〕{int(m['seq'])}号"
 
 
-
 def find_documents(lines: list[Line]) -> list[DocSpan]:
     """Document spans, in order, found from number lines that stand alone under a title block."""
     starts: list[tuple[int, int, tuple[Line, ...]]] = []
@@ -107,7 +106,9 @@ def heading_label(text: str, limit: int = 40) -> str:
     return head[:limit]
 
 
-def make_paragraphs(blocks: list[Block], spans: list[DocSpan], lines: list[Line]) -> list[Paragraph]:
+def make_paragraphs(
+    blocks: list[Block], spans: list[DocSpan], lines: list[Line]
+) -> list[Paragraph]:
     """Assign blocks to documents and give each paragraph its order and heading path."""
     paragraphs: list[Paragraph] = []
     bounds = [(lines[s.start].number, lines[s.end - 1].number, s) for s in spans]

@@ -80,13 +80,17 @@ def decode_source(data: bytes, name: str) -> str:
         odd, even = head[1::2].count(0), head[0::2].count(0)
         if min(odd, even) == 0 and max(odd, even) > 0 and len(head) % 2 == 0:
             raise SourceError(name, "file looks like UTF-16 text; convert it to UTF-8 (or GB18030)")
-        raise SourceError(name, "file is binary (contains NUL bytes), expected a UTF-8 or GB18030 text")
+        raise SourceError(
+            name, "file is binary (contains NUL bytes), expected a UTF-8 or GB18030 text"
+        )
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+        controls = sum(
+            1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f"
+        )
         if controls > max(8, len(text) // 200):
             raise SourceError(name, "file looks binary (many control characters), expected text")
         return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n ")
@@ -121,7 +125,9 @@ def split_lines(text: str) -> tuple[list[Line], list[ConsultBox]]:
             pending["phone"] = re.sub(r"\s+", "", phone["phone"])
             pending["last"] = number
             boxes.append(
-                ConsultBox(str(pending["unit"]), str(pending["phone"]), int(str(pending["first"])), number)
+                ConsultBox(
+                    str(pending["unit"]), str(pending["phone"]), int(str(pending["first"])), number
+                )
             )
             pending = None
             continue
@@ -165,7 +171,9 @@ def _page_numbers(raw: list[str]) -> list[int]:
         if before and after:
             (b0, p0), (b1, p1) = before[-1], after[0]
         elif len(anchors) >= 2:
-            (b0, p0), (b1, p1) = (anchors[0], anchors[1]) if not before else (anchors[-2], anchors[-1])
+            (b0, p0), (b1, p1) = (
+                (anchors[0], anchors[1]) if not before else (anchors[-2], anchors[-1])
+            )
         else:
             (b0, p0), (b1, p1) = anchors[0], (anchors[0][0] + 1, anchors[0][1] + 1)
         ratio = (p1 - p0) / (b1 - b0) if b1 != b0 else 1.0
@@ -178,7 +186,14 @@ def join_text(parts: list[str]) -> str:
     out = ""
     for part in parts:
         part = part.strip()
-        if out and part and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalpha():
+        if (
+            out
+            and part
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and part[0].isascii()
+            and part[0].isalpha()
+        ):
             out += " "
         out += part
     return out

@@ -21,8 +21,12 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def guarded(self: socket.socket, address) -> None:  # type: ignore[no-untyped-def]
         host = address[0] if isinstance(address, tuple) else address
-        if isinstance(host, str) and host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0") \
-                and not host.startswith("127.") and self.family != socket.AF_UNIX:
+        if (
+            isinstance(host, str)
+            and host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0")
+            and not host.startswith("127.")
+            and self.family != socket.AF_UNIX
+        ):
             raise OSError(f"network access to {host} is not allowed in tests")
         return real_connect(self, address)
 
