@@ -25,7 +25,7 @@ def _progress(message: str) -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from graph.load import ingest_paths
 
-    summary = ingest_paths([Path(p) for p in args.paths], _store(args), _progress)
+    summary = ingest_paths([Path(p) for p in args.paths], _store(args), _progress, force=args.force)
     for line in summary.lines():
         print(line)
     return 0
@@ -139,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("ingest", "ingest gazette text files or folders (default: the bundled sample)")
     p.add_argument("paths", nargs="*", help="UTF-8 or GB18030 text files, or folders of *.txt")
+    p.add_argument(
+        "--force", action="store_true", help="re-ingest files even when unchanged since last time"
+    )
     p.set_defaults(run=cmd_ingest)
 
     p = add("query", "run a SPARQL query against the store")

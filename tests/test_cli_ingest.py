@@ -25,7 +25,11 @@ def test_ingest_prints_summary_and_is_idempotent(tmp_path: Path, capsys) -> None
     assert "28 documents" in out and "triples" in out
     assert "parsing" in err  # progress goes to stderr
     first = _triples(store)
+    assert main(["ingest", "--force", str(SAMPLE), "--store", str(store)]) == 0
+    assert "28 documents" in capsys.readouterr().out
+    assert _triples(store) == first
     assert main(["ingest", str(SAMPLE), "--store", str(store)]) == 0
+    assert "unchanged, skipped" in capsys.readouterr().out
     assert _triples(store) == first
 
 
