@@ -2,7 +2,8 @@
 
     /work/venv/bin/python bench/retrieval_eval.py                 # default configuration
     /work/venv/bin/python bench/retrieval_eval.py --tokenizers    # compare BM25 tokenisers
-    /work/venv/bin/python bench/retrieval_eval.py --sweep         # grid over fusion weights
+    /work/venv/bin/python bench/retrieval_eval.py --sweep         # grid over RRF weights, k
+    /work/venv/bin/python bench/retrieval_eval.py --cv            # cross-validate fusions
 
 Passages come from ingest.pipeline.parse_file when it exists and works (the real paragraph
 builder), else from the PROVISIONAL splitter defined below; `--provisional` forces it. A query
@@ -10,25 +11,51 @@ counts as hit at rank r when the r-th passage contains the query's `key`, both N
 with whitespace removed (../shared/eval/README.md).
 
 Measured with the defaults of qa.retrieval.SearchConfig (uni+bigram BM25 k1=1.2 b=0.5; USE on
-"title\ntext"; RRF weights bm25 1.0 / dense 0.4, k=0), 60 queries (40 literal, 20 paraphrase):
+"title\ntext"; hybrid = z-score CombSUM of BM25 and cosine over both top-100 lists, BM25's
+weight ramped from 0 to 1 as the share of the query's bigrams in BM25's best passage goes
+from 0.05 to 0.6), 60 queries (40 literal, 20 paraphrase):
 
-    passages: ingest.pipeline.parse_file (1185 paragraphs, pipeline still in progress)
+    passages: ingest.pipeline.parse_file (1185 paragraphs)
                  overall R@1/R@5/MRR   literal R@1/R@5/MRR   paraphrase R@1/R@5/MRR
     bm25         0.783/0.883/0.834     0.825/0.925/0.875     0.700/0.800/0.750
     dense        0.550/0.800/0.648     0.500/0.725/0.597     0.650/0.950/0.752
-    hybrid       0.783/0.900/0.839     0.825/0.925/0.872     0.700/0.850/0.773
+    hybrid       0.817/0.950/0.874     0.825/0.925/0.875     0.800/1.000/0.870
+    (previous default, RRF bm25 1.0 / dense 0.4, k=0:
+                 0.783/0.900/0.839     0.825/0.925/0.872     0.700/0.850/0.773)
 
-    passages: PROVISIONAL splitter (1328 paragraphs)
+    passages: PROVISIONAL splitter (1328 paragraphs; not used for tuning)
     bm25         0.733/0.917/0.808     0.825/1.000/0.885     0.550/0.750/0.655
     dense        0.483/0.767/0.598     0.475/0.725/0.579     0.500/0.850/0.638
-    hybrid       0.733/0.917/0.816     0.825/0.975/0.885     0.550/0.800/0.678
+    hybrid       0.767/0.983/0.849     0.825/1.000/0.887     0.650/0.950/0.772
+    (previous default: 0.733/0.917/0.816, literal 0.825/0.975/0.885, paraphrase .550/.800/.678)
+
+--cv (5-fold x 20 repeats, stratified by style; each family's parameters chosen on the
+training folds by R@1+R@5+MRR, figures are held-out averages, real paragraphs):
+
+    family                                  configs  overall R@1/R@5/MRR  paraphrase
+    previous default RRF 1.0/0.4 k=0 (fixed)      1   0.783/0.900/0.839   0.700/0.850/0.773
+    RRF, dense weight x k                        54   0.737/0.892/0.816   0.690/0.860/0.774
+    RRF + dense penalty below L chars            48   0.758/0.898/0.825   0.703/0.857/0.777
+    RRF, dense weight stepped by coverage       108   0.785/0.932/0.852   0.735/0.950/0.824
+    CombSUM min-max, static alpha                11   0.779/0.892/0.837   0.742/0.850/0.795
+    CombSUM z-score, static alpha                11   0.765/0.885/0.830   0.710/0.850/0.780
+    CombMNZ z-score, static alpha                11   0.783/0.885/0.840   0.710/0.850/0.780
+    CombSUM z, alpha ramped by coverage          35   0.802/0.948/0.864   0.773/0.995/0.851
+    (10-fold: ramp 0.812/0.950/0.871; leave-one-out: 0.817/0.950/0.874; provisional
+    passages, 5-fold: ramp 0.752/0.983/0.841 vs previous default 0.733/0.917/0.816)
+
+Outside this script (same data, same CV): dense over "title\nheading path\ntext" gave
+RRF-family CV 0.750/0.917/0.827 and ramp-family CV 0.797/0.948/0.860, no gain over
+"title\ntext" under the ramp; a length prior added to the ramp lowered its CV to
+0.776/0.944/0.849; choosing among all ~9000 configurations tried at once still gave
+0.781/0.940/0.847.
 
 BM25 tokenisers (real paragraphs, overall R@1/R@5/MRR): unigram .683/.900/.777, bigram
 .700/.883/.772, uni+bigram .783/.883/.834, jieba .683/.883/.762, jieba+bigram .733/.900/.798.
 Equal-weight RRF with k=60 gave .667/.850/.747: below BM25 alone (see SearchConfig).
 Build (2 shared cores): model load ~10 s once per process, embedding ~1200 passages 3-6 s,
-rebuild from the vector cache ~0.1 s. Warm search(k=10): bm25 0.1 ms, dense ~3 ms p50,
-hybrid ~4 ms p50 / ~9 ms p95.
+rebuild from the vector cache ~0.1 s. Warm search(k=10): bm25 0.1 ms, dense ~2.5-3 ms p50,
+hybrid ~3.4-3.7 ms p50 / ~4 ms p95.
 """
 
 from __future__ import annotations
@@ -42,14 +69,20 @@ import sys
 import tempfile
 import time
 import unicodedata
-from dataclasses import replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from qa.retrieval import Passage, Retriever, SearchConfig, fuse
+from qa.retrieval import Passage, Retriever, SearchConfig, fuse, fuse_scores
+from qa.retrieval.bm25 import top_rows
+from qa.retrieval.embedder import embed
 from qa.retrieval.tokens import TOKENIZERS
+from qa.retrieval.weighting import bm25_share
 
 SAMPLE = ROOT / "ingest" / "data" / "lvliang-2022-04.txt"
 QUERIES = ROOT.parent / "shared" / "eval" / "dev_retrieval.json"
@@ -224,7 +257,8 @@ def latency(r: Retriever, queries: list[dict], mode: str, repeat: int = 3) -> tu
 
 
 def sweep(r: Retriever, queries: list[dict], depth: int = 100) -> None:
-    """Grid over RRF weights and k, fused from the cached per-mode rankings."""
+    """Grid over RRF weights and k (SearchConfig.fusion="rrf"), fused from the cached
+    per-mode rankings."""
     text = {p.id: p.text for p in r.passages}
     lists = [
         (
@@ -261,6 +295,186 @@ def sweep(r: Retriever, queries: list[dict], depth: int = 100) -> None:
         print(f"{'*' if ok else ' '}   {wb:5.2f}  {wd:5.2f}  {k:4d}   {cells}")
 
 
+# ---- cross-validated comparison of fusion methods (--cv) ----
+
+
+@dataclass(frozen=True, slots=True)
+class QueryScores:
+    """Everything a fusion needs for one query: every row's BM25 score and cosine, the
+    coverage of BM25's best passage, and which rows hold the gold key."""
+
+    bm25: np.ndarray
+    cosine: np.ndarray
+    coverage: float
+    gold: np.ndarray
+
+
+def query_scores(r: Retriever, queries: list[dict]) -> list[QueryScores]:
+    """Full score vectors of every query (the retriever's own indexes and coverage)."""
+    rows = list(range(len(r)))
+    norm_texts = [_norm(p.text) for p in r.passages]
+    out = []
+    for q in queries:
+        bm25 = r.bm25.scores(q["query"])
+        bm25 = np.zeros(len(r)) if bm25 is None else bm25
+        vector = embed(r.model, [q["query"]])[0]
+        cosine = np.asarray(r.dense.scores(vector, rows))
+        top = top_rows(bm25, 1, positive=True)
+        coverage = r._bm25_coverage(q["query"], top[0][0]) if top else 0.0
+        gold = np.array([_norm(q["key"]) in t for t in norm_texts])
+        out.append(QueryScores(bm25, cosine, coverage, gold))
+    return out
+
+
+def _top(scores: np.ndarray, k: int, positive: bool = False) -> list[int]:
+    return [row for row, _ in top_rows(scores, k, positive)]
+
+
+def _standard(x: np.ndarray, rows: list[int], how: str) -> np.ndarray:
+    v = x[rows]
+    if how == "minmax":
+        span = v.max() - v.min()
+        return (x - v.min()) / span if span > 0 else np.zeros_like(x)
+    sd = v.std()
+    return (x - v.mean()) / sd if sd > 0 else np.zeros_like(x)
+
+
+def _combined(
+    s: QueryScores, alpha: float, how: str, mnz: bool = False, depth: int = 100
+) -> list[int]:
+    b, d = _top(s.bm25, depth, True), _top(s.cosine, depth)
+    if not b:
+        return d[:10]
+    rows = sorted(set(b) | set(d))
+    fused = alpha * _standard(s.bm25, rows, how) + (1 - alpha) * _standard(s.cosine, rows, how)
+    if mnz:
+        fused = fused * np.array([(r in b) + (r in d) for r in range(len(fused))])
+    return [rows[i] for i in np.lexsort((rows, -fused[rows]))][:10]
+
+
+def _rrf(
+    s: QueryScores, wd: float, k: int, length_floor: int = 0, lengths: np.ndarray | None = None
+) -> list[int]:
+    """RRF top 10; with `length_floor`, cosines of passages shorter than it lose 0.2."""
+    cos = s.cosine
+    if length_floor and lengths is not None:
+        cos = cos - 0.2 * (lengths < length_floor)
+    lists = [_top(s.bm25, 100, True), _top(cos, 100)]
+    return [row for row, _ in fuse(lists, [1.0, wd], k)[:10]]
+
+
+def _ramp(s: QueryScores, low: float, high: float) -> list[int]:
+    """The default: z-score CombSUM, BM25 weight ramped by coverage (mirrors Retriever)."""
+    b, d = _top(s.bm25, 100, True), _top(s.cosine, 100)
+    if not b:
+        return d[:10]
+    rows = sorted(set(b) | set(d))
+    share = bm25_share(s.coverage, low, high)
+    fused = fuse_scores(
+        [{r: float(s.bm25[r]) for r in rows}, {r: float(s.cosine[r]) for r in rows}],
+        [share, 1 - share],
+    )
+    return [r for r, _ in fused[:10]]
+
+
+def fusion_families(r: Retriever, data: list[QueryScores]) -> dict[str, dict[str, list[list[int]]]]:
+    """family -> configuration -> top-10 rows per query."""
+    lengths = np.array([len(_norm(p.text)) for p in r.passages])
+    wds = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0, 1.5)
+    alphas = (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+    ramps = itertools.product((0.0, 0.05, 0.1, 0.15, 0.2), (0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8))
+    steps = itertools.product((0.3, 0.4, 0.5), (0.1, 0.2, 0.4), (0.8, 1.0, 1.5, 2.0), (0, 1, 2))
+
+    def grid(make: Callable[..., list[int]], params: Iterable[tuple]) -> dict[str, list[list[int]]]:
+        return {" ".join(map(str, p)): [make(s, *p) for s in data] for p in params}
+
+    return {
+        "previous default (RRF 1.0/0.4, k=0)": grid(_rrf, [(0.4, 0)]),
+        "RRF, dense weight x k": grid(_rrf, itertools.product(wds, (0, 1, 2, 5, 10, 60))),
+        "RRF + dense penalty 0.2 below L chars": grid(
+            lambda s, wd, k, L: _rrf(s, wd, k, L, lengths),
+            itertools.product((0.2, 0.4, 0.6, 0.8), (0, 1, 5), (8, 12, 16, 24)),
+        ),
+        "RRF, dense weight by coverage (step)": grid(
+            lambda s, t, lo, hi, k: _rrf(s, hi if s.coverage < t else lo, k), steps
+        ),
+        "CombSUM min-max (static alpha)": grid(
+            lambda s, a: _combined(s, a, "minmax"), [(a,) for a in alphas]
+        ),
+        "CombSUM z-score (static alpha)": grid(
+            lambda s, a: _combined(s, a, "z"), [(a,) for a in alphas]
+        ),
+        "CombMNZ z-score (static alpha)": grid(
+            lambda s, a: _combined(s, a, "z", True), [(a,) for a in alphas]
+        ),
+        "CombSUM z, alpha ramped by coverage": grid(_ramp, ramps),
+    }
+
+
+def _per_query(data: list[QueryScores], tops: list[list[int]]) -> np.ndarray:
+    """(queries, 3): hit@1, hit@5, reciprocal rank within the top 10."""
+    out = np.zeros((len(data), 3))
+    for i, (s, top) in enumerate(zip(data, tops, strict=True)):
+        rank = next((n for n, row in enumerate(top[:10], 1) if s.gold[row]), None)
+        if rank:
+            out[i] = (rank == 1, rank <= 5, 1 / rank)
+    return out
+
+
+def cross_validate(
+    family: dict[str, np.ndarray], styles: np.ndarray, folds: int, repeats: int
+) -> tuple[np.ndarray, dict[str, int]]:
+    """Held-out per-query metrics, averaged over repeats of stratified k-fold CV: on each
+    training part the configuration with the best R@1 + R@5 + MRR is chosen (first in grid
+    order on ties) and scored on the held-out part. Also returns how often each was chosen."""
+    names = list(family)
+    metrics = np.stack([family[n] for n in names])  # (configs, queries, 3)
+    held = np.zeros(metrics.shape[1:])
+    chosen: dict[str, int] = {}
+    for rep in range(repeats):
+        rng = np.random.default_rng(rep)
+        fold = np.zeros(len(styles), dtype=int)
+        offset = 0
+        for style in sorted(set(styles)):
+            idx = np.flatnonzero(styles == style)
+            rng.shuffle(idx)
+            fold[idx] = (np.arange(len(idx)) + offset) % folds
+            offset += len(idx)
+        for f in range(folds):
+            train, test = fold != f, fold == f
+            best = int(np.argmax(metrics[:, train].mean(1).sum(1)))
+            chosen[names[best]] = chosen.get(names[best], 0) + 1
+            held[test] += metrics[best, test]
+    return held / repeats, chosen
+
+
+def cv_report(r: Retriever, queries: list[dict], folds: int, repeats: int) -> None:
+    """Print held-out R@1/R@5/MRR of each fusion family, overall and per style."""
+    data = query_scores(r, queries)
+    styles = np.array([q["style"] for q in queries])
+    families = fusion_families(r, data)
+    print(
+        f"\n{folds}-fold CV x{repeats} repeats, stratified by style; parameters chosen on the "
+        "training folds (R@1+R@5+MRR), scored on the held-out fold"
+    )
+    print(
+        f"{'family':40}{'n':>4}   overall R@1/R@5/MRR   literal              paraphrase"
+        "            best on all queries"
+    )
+    for name, family in families.items():
+        per = {c: _per_query(data, tops) for c, tops in family.items()}
+        held, chosen = cross_validate(per, styles, folds, repeats)
+        cells = [held.mean(0)] + [held[styles == s].mean(0) for s in ("literal", "paraphrase")]
+        best = max(per, key=lambda c: per[c].mean(0).sum())
+        print(
+            f"{name:40}{len(family):4d}   "
+            + "   ".join("/".join(f"{x:.3f}" for x in c) for c in cells)
+            + f"   {best} ({'/'.join(f'{x:.3f}' for x in per[best].mean(0))})"
+        )
+        top = sorted(chosen.items(), key=lambda kv: -kv[1])[:2]
+        print(f"{'':44}chosen most: {', '.join(f'{c} ({n}x)' for c, n in top)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; print a report."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -269,7 +483,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--provisional", action="store_true", help="use the bench splitter")
     ap.add_argument("--model", default=None, help="sentence-transformers model (default: USE)")
     ap.add_argument("--tokenizers", action="store_true", help="compare BM25 tokenisers")
-    ap.add_argument("--sweep", action="store_true", help="grid over fusion weights")
+    ap.add_argument("--sweep", action="store_true", help="grid over RRF weights and k")
+    ap.add_argument("--cv", action="store_true", help="cross-validate fusion methods")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--repeats", type=int, default=20)
     ap.add_argument("--title-in-dense", action="store_true")
     args = ap.parse_args(argv)
 
@@ -317,6 +534,8 @@ def main(argv: list[str] | None = None) -> int:
         print_table("BM25 by tokeniser", tok_table)
     if args.sweep:
         sweep(r, queries)
+    if args.cv:
+        cv_report(r, queries, args.folds, args.repeats)
     return 0
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from qa.retrieval import fuse
+from qa.retrieval import fuse, fuse_scores
 
 
 def test_an_id_ranked_well_by_both_lists_beats_ids_ranked_by_one():
@@ -53,3 +53,51 @@ def test_weights_must_match_the_rankings():
         fuse([["a"], ["b"]], weights=[1.0])
     with pytest.raises(ValueError, match="k >= 0"):
         fuse([["a"]], k=-1)
+
+
+# ---- z-score CombSUM over scored candidates ----
+
+
+def test_score_fusion_sums_weighted_z_scores():
+    bm25 = {"a": 9.0, "b": 3.0, "c": 0.0}  # mean 4, sd sqrt(14)
+    cos = {"a": 0.2, "b": 0.5, "c": 0.2}  # mean 0.3, sd sqrt(0.02)
+    fused = dict(fuse_scores([bm25, cos], [0.25, 0.75]))
+    zb = {k: (v - 4) / 14**0.5 for k, v in bm25.items()}
+    zc = {k: (v - 0.3) / 0.02**0.5 for k, v in cos.items()}
+    assert fused == {k: pytest.approx(0.25 * zb[k] + 0.75 * zc[k]) for k in bm25}
+
+
+def test_score_fusion_keeps_the_margins_that_ranks_lose():
+    # a is far ahead in BM25 and close behind in cosine; b merely ranks well in both
+    bm25 = {"a": 30.0, "b": 5.0, "c": 4.0, "d": 3.0}
+    cos = {"b": 0.62, "c": 0.61, "a": 0.60, "d": 0.20}
+    assert fuse([list(bm25), list(cos)], k=0)[0][0] == "b"
+    assert fuse_scores([bm25, cos])[0][0] == "a"
+
+
+def test_score_fusion_gives_an_unscored_id_the_lists_lowest_value():
+    fused = dict(fuse_scores([{"a": 2.0, "b": 0.0}, {"c": 1.0, "a": 0.0}]))
+    # list 0: a +1, b -1, c (missing) -1; list 1: c +1, a -1, b (missing) -1
+    assert fused == {"a": pytest.approx(0.0), "b": pytest.approx(-2.0), "c": pytest.approx(0.0)}
+
+
+def test_a_constant_or_zero_weight_list_adds_nothing():
+    assert dict(fuse_scores([{"a": 1.0, "b": 0.0}, {"a": 0.7, "b": 0.7}])) == {
+        "a": pytest.approx(1.0),
+        "b": pytest.approx(-1.0),
+    }
+    only_dense = fuse_scores([{"a": 5.0, "b": 1.0}, {"a": 0.1, "b": 0.9}], [0.0, 1.0])
+    assert [i for i, _ in only_dense] == ["b", "a"]
+
+
+def test_score_fusion_ties_go_to_the_id_seen_first_and_inputs_stay_untouched():
+    lists = [{"x": 1.0, "y": 1.0}, {"y": 2.0, "x": 2.0}]
+    assert [i for i, _ in fuse_scores(lists)] == ["x", "y"]
+    assert lists == [{"x": 1.0, "y": 1.0}, {"y": 2.0, "x": 2.0}]
+    assert fuse_scores(lists) == fuse_scores(lists)
+    assert fuse_scores([]) == [] and fuse_scores([{}, {}]) == []
+
+
+def test_score_fusion_weights_must_match_the_lists():
+    with pytest.raises(ValueError, match="2 score lists but 1 weights"):
+        fuse_scores([{"a": 1.0}, {"b": 1.0}], [1.0])

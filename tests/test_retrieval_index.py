@@ -20,6 +20,7 @@ from qa.retrieval import (
     SearchConfig,
     hybrid,
 )
+from qa.retrieval.weighting import bm25_share
 
 
 class HashEmbedder:
@@ -70,8 +71,57 @@ def test_search_returns_ranked_hits_in_every_mode(embedder):
         assert all(hits[i].score >= hits[i + 1].score for i in range(len(hits) - 1))
 
 
-def test_hybrid_score_is_the_weighted_rrf_of_both_rankings(embedder):
-    config = SearchConfig(bm25_weight=1.0, dense_weight=0.5, rrf_k=10)
+def test_hybrid_score_is_the_coverage_weighted_sum_of_z_scores(embedder):
+    # depth covers the whole index, so every passage is a candidate of the fusion
+    r = Retriever.build(PASSAGES, None, "fake")
+    query = "头盔佩戴比例要求"
+    bm25 = {h.passage.id: h.score for h in r.search(query, 100, "bm25")}
+    dense = {h.passage.id: h.score for h in r.search(query, 100, "dense")}
+    ids = [p.id for p in PASSAGES]
+    zb = _z([bm25.get(i, 0.0) for i in ids])
+    zd = _z([dense[i] for i in ids])
+    # BM25's best passage (b2) holds 头盔 盔佩 佩戴 of the query's 7 bigrams
+    assert max(bm25, key=lambda i: bm25[i]) == "b2"
+    share = (3 / 7 - 0.05) / (0.6 - 0.05)
+    expected = {i: share * b + (1 - share) * d for i, b, d in zip(ids, zb, zd, strict=True)}
+    hits = r.search(query, 5, "hybrid")
+    assert [h.passage.id for h in hits] == sorted(ids, key=lambda i: -expected[i])
+    assert [h.score for h in hits] == pytest.approx([expected[h.passage.id] for h in hits])
+
+
+def _share(r, query):
+    return bm25_share(r._bm25_coverage(query, r.bm25.search(query, 1)[0][0]), 0.05, 0.6)
+
+
+def test_a_paraphrase_leans_on_dense_and_a_literal_query_on_bm25(embedder):
+    r = Retriever.build(PASSAGES, None, "fake")
+    assert _share(r, "电动自行车骑行人头盔佩戴率") == 1.0  # all its bigrams are in BM25's top hit
+    assert _share(r, "骑车戴头盔的比例") < 0.2  # one bigram of seven
+    # with no weight left for BM25, hybrid ranks as dense does
+    config = SearchConfig(coverage_low=0.9, coverage_high=1.0)
+    r0 = Retriever.build(PASSAGES, None, "fake", config=config)
+    q = "骑车戴头盔的比例"
+    assert [h.passage.id for h in r0.search(q, 5, "hybrid")] == [
+        h.passage.id for h in r0.search(q, 5, "dense")
+    ]
+
+
+def test_bad_fusion_settings_are_reported(embedder):
+    with pytest.raises(RetrieverInputError, match="Unknown fusion 'max'"):
+        Retriever.build(PASSAGES, None, "fake", config=SearchConfig(fusion="max"))
+    with pytest.raises(RetrieverInputError, match="coverage_low < coverage_high"):
+        Retriever.build(
+            PASSAGES, None, "fake", config=SearchConfig(coverage_low=0.6, coverage_high=0.6)
+        )
+
+
+def _z(values):
+    v = np.asarray(values, dtype=float)
+    return list((v - v.mean()) / v.std())
+
+
+def test_rrf_fusion_score_is_the_weighted_rrf_of_both_rankings(embedder):
+    config = SearchConfig(fusion="rrf", bm25_weight=1.0, dense_weight=0.5, rrf_k=10)
     r = Retriever.build(PASSAGES, None, "fake", config=config)
     query = "头盔佩戴率"
     bm25 = [h.passage.id for h in r.search(query, 100, "bm25")]

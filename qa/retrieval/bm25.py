@@ -25,16 +25,28 @@ class Bm25Index:
             self._bm25.index([tokenizer(t) or [""] for t in texts], show_progress=False)
             self._vocab: dict[str, int] = self._bm25.vocab_dict
 
-    def search(self, query: str, k: int) -> list[tuple[int, float]]:
-        """(row, score) of the k best-scoring rows with a positive score, best first."""
-        if self._bm25 is None or k <= 0:
-            return []
+    def scores(self, query: str) -> np.ndarray | None:
+        """The BM25 score of every row for `query`, or None when no query term is indexed."""
+        if self._bm25 is None:
+            return None
         ids = [self._vocab[t] for t in self.tokenizer(query) if t in self._vocab and t]
         if not ids:
-            return []
-        scores = self._bm25.get_scores_from_ids(ids)
-        k = min(k, self.size)
-        top = np.argpartition(-scores, k - 1)[:k]
-        # ties broken by row so results are deterministic
-        top = top[np.lexsort((top, -scores[top]))]
-        return [(int(r), float(scores[r])) for r in top if scores[r] > 0]
+            return None
+        return np.asarray(self._bm25.get_scores_from_ids(ids), dtype=np.float64)
+
+    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+        """(row, score) of the k best-scoring rows with a positive score, best first."""
+        scores = self.scores(query) if k > 0 else None
+        return [] if scores is None else top_rows(scores, k, positive=True)
+
+
+def top_rows(scores: np.ndarray, k: int, positive: bool = False) -> list[tuple[int, float]]:
+    """(row, score) of the k highest `scores`, best first, ties by row; `positive` drops
+    scores <= 0."""
+    k = min(k, len(scores))
+    if k <= 0:
+        return []
+    top = np.argpartition(-scores, k - 1)[:k]
+    # ties broken by row so results are deterministic
+    top = top[np.lexsort((top, -scores[top]))]
+    return [(int(r), float(scores[r])) for r in top if not positive or scores[r] > 0]
