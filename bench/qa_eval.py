@@ -3,6 +3,8 @@
     /work/venv/bin/python bench/qa_eval.py                    # sample store built in memory
     /work/venv/bin/python bench/qa_eval.py --store DIR        # an ingested store
     /work/venv/bin/python bench/qa_eval.py --no-retriever     # lexical ranking only (fast)
+    /work/venv/bin/python bench/qa_eval.py --probe            # the probe set tests/data/qa_probe.json
+    /work/venv/bin/python bench/qa_eval.py --gold FILE.json   # any question set in dev_qa.json form
 
 Writes the answers as JSONL (--out, default /tmp/qa_answers.jsonl), runs
 ../shared/eval/score_qa.py on them (per-type accuracy, --show-wrong), and checks that every
@@ -49,6 +51,9 @@ def main() -> int:
     """Answer, write JSONL, score; exit status of the scorer."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--gold", default=str(EVAL / "dev_qa.json"))
+    parser.add_argument(
+        "--probe", action="store_true", help="score tests/data/qa_probe.json instead of --gold"
+    )
     parser.add_argument("--store")
     parser.add_argument("--index-dir", default="/tmp/qa_bench_index")
     parser.add_argument("--out", default="/tmp/qa_answers.jsonl")
@@ -58,6 +63,8 @@ def main() -> int:
     started = time.perf_counter()
     qa = open_qa(args.store, not args.no_retriever, args.index_dir)
     print(f"opened in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    if args.probe:
+        args.gold = str(ROOT / "tests" / "data" / "qa_probe.json")
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
     missing_sources = 0
     with open(args.out, "w", encoding="utf-8") as out:

@@ -4,8 +4,9 @@
     /work/venv/bin/python bench/qa_latency.py --store DIR      # an ingested store
     /work/venv/bin/python bench/qa_latency.py --no-retriever   # lexical ranking only
 
-Questions: ../shared/eval/dev_qa.json plus tests/data/qa_cases.json. Every question is asked
-once to warm up (models, caches), then timed over --repeat rounds.
+Questions: ../shared/eval/dev_qa.json, tests/data/qa_cases.json and the probe set
+tests/data/qa_probe.json. Every question is asked once to warm up (models, caches), then timed
+over --repeat rounds.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from qa_eval import EVAL, open_qa
 
 
 def questions() -> list[str]:
-    """The dev questions and the test manifest's questions."""
+    """The dev questions, the test manifest's questions and the probe questions."""
+    data = ROOT / "tests" / "data"
     out = [q["question"] for q in json.loads((EVAL / "dev_qa.json").read_text(encoding="utf-8"))]
-    cases = json.loads((ROOT / "tests" / "data" / "qa_cases.json").read_text(encoding="utf-8"))
+    cases = json.loads((data / "qa_cases.json").read_text(encoding="utf-8"))
     out += [c["q"] for key in ("sample", "sample_negative") for c in cases[key]]
+    out += [q["question"] for q in json.loads((data / "qa_probe.json").read_text(encoding="utf-8"))]
     return out
 
 

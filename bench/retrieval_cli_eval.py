@@ -20,8 +20,10 @@ def _squash(text: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    gold = json.load(open(argv[0], encoding="utf-8"))
-    runs = [json.loads(line) for line in open(argv[1], encoding="utf-8") if line.strip()]
+    with open(argv[0], encoding="utf-8") as f:
+        gold = json.load(f)
+    with open(argv[1], encoding="utf-8") as f:
+        runs = [json.loads(line) for line in f if line.strip()]
     by_query = {r["query"]: r["results"] for r in runs}
     stats: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     for item in gold:
@@ -35,7 +37,9 @@ def main(argv: list[str]) -> int:
             s[2] += 1 / rank if rank else 0.0
             s[3] += 1
     for style, (r1, r5, mrr, n) in stats.items():
-        print(f"{style:11s} n={int(n):3d}  R@1={r1 / n:.3f}  R@5={r5 / n:.3f}  MRR@10={mrr / n:.3f}")
+        print(
+            f"{style:11s} n={int(n):3d}  R@1={r1 / n:.3f}  R@5={r5 / n:.3f}  MRR@10={mrr / n:.3f}"
+        )
     return 0
 
 

@@ -24,10 +24,14 @@ from qa import templates
 from qa.answer import Answer, not_found
 from qa.context import Context, content_words
 from qa.evidence import Corpus, load_paragraphs
-from qa.intents import Intent, classify
+from qa.intents import Intent, classify, topic_of
 from qa.linking import Catalog, number_in
-from qa.resolve_facts import count, doc_meta, free_text, numeric
-from qa.resolve_groups import group_members, group_office, group_role, person_posts
+from qa.posts import home_place
+from qa.resolve_agencies import agency_tasks
+from qa.resolve_facts import count, doc_meta
+from qa.resolve_groups import group_members, group_office, group_role
+from qa.resolve_passages import free_text, numeric
+from qa.resolve_people import absent_person, named_person, person_posts, post_holder
 from qa.resolve_tasks import deadline, task_units
 from qa.textnorm import fold
 
@@ -145,6 +149,12 @@ class QA:
             tasks_by_para=tasks_by_para,
             deadlines_by_para=deadlines_by_para,
             people=catalog.names("person"),
+            posts=templates.run(store, "post_holders").rows,
+            home=frozenset(
+                filter(
+                    None, (home_place(d.get("issuer") or "") for d in catalog.entities["document"])
+                )
+            ),
         )
         return cls(ctx, index, timings)
 
@@ -183,27 +193,43 @@ def respond(ctx: Context, intent: Intent, question: str) -> Answer:
     return answer
 
 
+# A question about a person's posts or groups (with a known name in it, it is person_posts).
 _ABOUT_PERSON = re.compile(
-    r"担任|职务|职位|兼任|任什么|什么职|干什么|哪个单位|哪个部门|什么单位|什么部门|是谁$"
+    r"担任|职务|职位|兼任|兼着|任什么|什么职|干什么|做什么|哪个单位|哪个部门|什么单位|什么部门|"
+    r"任职|角色|身份|什么人|哪些(?:领导)?小组|哪些专班|哪些组|参加了|参与了|什么头衔|什么官|是谁[?？]?$"
 )
+# Intents a question naming a known person and asking about them may have been misread as.
+_PERSON_MISREAD = ("free_text", "group_members", "group_role", "numeric", "task_units", "count")
 
 
 def _route(ctx: Context, intent: Intent) -> Answer:
     name = intent.name
-    if (
-        name in ("free_text", "group_members", "numeric")
-        and _ABOUT_PERSON.search(intent.question)
-        and any(n in intent.question for n in ctx.people if len(n) >= 2)
+    about = bool(_ABOUT_PERSON.search(intent.question))
+    if name == "person_posts" or (
+        about and name in _PERSON_MISREAD and named_person(ctx, intent.question)
     ):
-        name = "person_posts"
-        intent = _as(intent, name, "post")
-    if name == "free_text" and number_in(intent.question):
-        return doc_meta(ctx, _as(intent, "doc_meta", "clause", field="title"))
-    if name == "person_posts":
-        answer = person_posts(ctx, intent)
+        answer = person_posts(ctx, _as(intent, "person_posts", "post"))
         if answer is not None:
             return answer
+    if name in ("person_posts", "free_text", "task_units") and about:
+        absent = absent_person(ctx, intent)
+        if absent is not None:
+            return absent
+    if name == "person_posts":
         return task_units(ctx, _as(intent, "task_units", "unit"))
+    if name == "free_text" and number_in(intent.question):
+        return doc_meta(ctx, _as(intent, "doc_meta", "clause", field="title"))
+    if name == "post_holder":
+        answer = post_holder(ctx, intent)
+        if answer is not None:
+            return answer
+        return group_role(ctx, _as(intent, "group_role", "person"))
+    if name == "agency_tasks":
+        answer = agency_tasks(ctx, intent)
+        if answer is not None:
+            return answer
+        unit = replace(intent, topic=topic_of(intent.question))
+        return task_units(ctx, _as(unit, "task_units", "unit"))
     if name == "group_role":
         return group_role(ctx, intent)
     if name == "group_members":
@@ -219,7 +245,12 @@ def _route(ctx: Context, intent: Intent) -> Answer:
             return group_role(ctx, _as(intent, "group_role", "person", role="组长"))
         return task_units(ctx, intent)
     if name == "deadline":
-        return deadline(ctx, intent)
+        answer = deadline(ctx, intent)
+        if not answer.found and re.search(r"几|多少", intent.question):
+            # "建设周期要压减到几个月": a length read as a time limit; try it as a number
+            figure = numeric(ctx, _as(intent, "numeric", "number"))
+            return figure if figure.found else answer
+        return answer
     if name == "doc_meta":
         return doc_meta(ctx, intent)
     if name == "count":

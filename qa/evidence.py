@@ -52,6 +52,8 @@ class Para:
         )
 
 
+TEXT_TIEBREAK = 0.02  # weight of a paragraph's own text among equally matching paragraphs
+
 _RUNS = re.compile(r"[\u3400-\u9fff]+|[0-9]+(?:\.[0-9]+)?|[a-z]+")
 
 
@@ -70,6 +72,7 @@ def grams(text: str) -> set[str]:
 def fold_spaced(text: str) -> str:
     """`fold` that keeps a space where the text had spaces or punctuation (run boundaries)."""
     text = _INNER_PAREN.sub(r"\1", text or "")
+    text = _LAYOUT_SPACE.sub("", text)
     parts = re.split(r"[\s，,。；;：:、！？!?（）()“”\"《》【】]+", text)
     return _TIME_WORDS.sub(lambda m: m.group()[-1], " ".join(fold(part) for part in parts))
 
@@ -78,6 +81,9 @@ def fold_spaced(text: str) -> str:
 _INNER_PAREN = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,2})[）)](?=[\u4e00-\u9fff])"
 )
+# A space between two Chinese characters is where the printed line wrapped ("补偿费 用"), not
+# a word boundary.
+_LAYOUT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # 以后/之后 and 以前/之前 mean 后/前: one form, so 通水以后 matches 通水后.
 _TIME_WORDS = re.compile(r"[以之][后前]")
 
@@ -93,7 +99,8 @@ def load_paragraphs(store: ox.Store) -> list[Para]:
             continue
         seen.add(key)
         doc = r.get("doc_number") or ""
-        order = r.get("order") if isinstance(r.get("order"), int) else len(out)
+        printed_order = r.get("order")
+        order = printed_order if isinstance(printed_order, int) else len(out)
         pid = f"{doc}#p{order}" if doc else r["para"]
         if pid in ids:  # the same number printed in two sources: keep ids unique per source
             pid = f"{r.get('source')}:{pid}"
@@ -184,6 +191,16 @@ class Corpus:
             out.append(p)
         return out
 
+    def previous(self, para: Para, before: int = 2) -> list[Para]:
+        """Up to `before` preceding paragraphs of the same document, nearest first."""
+        i = self._position[para.id]
+        out = []
+        for p in reversed(self.paragraphs[max(0, i - before) : i]):
+            if p.doc_number != para.doc_number:
+                break
+            out.append(p)
+        return out
+
     def lexical(self, topic: str) -> list[tuple[float, Para]]:
         """(score, paragraph) for every paragraph sharing a bigram with `topic`, best first."""
         tg = grams(topic)
@@ -193,9 +210,15 @@ class Corpus:
         for i, p in enumerate(self.paragraphs):
             if not (self._grams[i] & tg or self._context[i] & tg):
                 continue
-            out.append((self._score(i, tg), p))
+            out.append((self._score(i, tg) + TEXT_TIEBREAK * self._text_share(i, tg), p))
         out.sort(key=lambda x: -x[0])
         return out
+
+    def _text_share(self, i: int, tg: set[str]) -> float:
+        """Share of the topic's weighted bigrams in the paragraph's own text: when a question
+        names a document, every paragraph matches through the title; the one that says it wins."""
+        total = sum(self.weight(g) for g in tg)
+        return sum(self.weight(g) for g in tg & self._grams[i]) / total if total else 0.0
 
     def _score(self, i: int, tg: set[str]) -> float:
         """Share of the topic's weighted bigrams a paragraph covers.

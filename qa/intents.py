@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from qa.posts import asked_post
 from qa.textnorm import fold
 
 INTENTS = (
@@ -19,6 +21,8 @@ INTENTS = (
     "group_members",  # members of a group
     "group_office",  # where a group's office is
     "person_posts",  # a person's posts and groups
+    "post_holder",  # who holds a post (教育局局长, 市长)
+    "agency_tasks",  # the tasks an agency leads / is responsible for / assists
     "task_units",  # units that lead / are responsible for / cooperate on a task or duty
     "deadline",  # by when / how often / within how many days
     "doc_meta",  # number, title, date, issuer, recipients, interpreter, phone, cites …
@@ -38,7 +42,10 @@ _ROLES = [
     ("办公室成员", r"办公室成员"),
     ("常务副组长", r"常务副组长"),
     ("副组长", r"副组长"),
-    ("组长", r"组长|头儿|头头|一把手|挂帅|总负责|牵头领导|领导是谁|谁领导|由谁领导"),
+    (
+        "组长",
+        r"组长|头儿|头头|一把手|挂帅|总负责|牵头领导|领导是谁|谁领导|由谁领导|谁是头|谁是老大|谁带队",
+    ),
     ("常务副主任", r"常务副主任"),
     ("副主任", r"副主任"),
     ("主任", r"主任"),
@@ -47,7 +54,11 @@ _ROLES = [
 
 _DOC_FIELDS = [
     # (field, expected span, pattern)
-    ("phone", "phone", r"电话|联系方式|热线|号码是多少|打哪个号"),
+    (
+        "phone",
+        "phone",
+        r"电话|联系方式|热线|号码是多少|打哪个号|邮箱|电子邮件|邮件地址|e-?mail|传真",
+    ),
     ("interpreter", "unit", r"解读"),
     (
         "cites",
@@ -75,9 +86,14 @@ _DOC_FIELDS = [
             r".{0,6}(?:印发|发布|批复|签发|成文|发文|下发|公布|作出|做出|下达)"
             r"|(?:印发|发布|批复|签发|成文|发文|下发|公布|作出|做出|下达)(?:的)?(?:日期|时间|是哪天|于哪天|在哪天|是什么时候|是何时|的时间)"
             r"|成文日期|发文日期|落款日期"
+            r"|(?:哪天|哪一天|何时|什么时候|啥时候)(?:印|下)?发(?:的|出的?)?[?？]?$"
         ),
     ),
-    ("recipients", "unit", r"发给|主送|下发给|发往|下达给|印发给|抄送|送达|发到|给哪些|收文"),
+    (
+        "recipients",
+        "unit",
+        r"发给|主送|下发给|发往|下达给|印发给|抄送|送达|发到|给哪些|收文|是给(?:哪个|哪些|哪家|谁)",
+    ),
     (
         "issuer",
         "unit",
@@ -119,6 +135,29 @@ _UNIT_ROLE = [
     ),
 ]
 
+# An agency as the subject, its tasks as the object: "市商务局牵头哪些任务", "市教育局要配合哪些
+# 工作", "市公积金中心负责什么". The subject ends like a body's name.
+_AGENCY_DUTIES = re.compile(
+    r"^(?:请问)?(?P<subject>[\u4e00-\u9fff（）()]{1,30}?"
+    r"(?:局|委|办|部|中心|政府|分局|支行|公司|支队|大队|社|管委会|院|厅|处|所|站|会))"
+    r"(?:要|需要|应|应当|都|还|主要|具体|一共|共|在)?"
+    r"(?P<verb>(?:牵头|负责|配合|协助|参与|承担|主抓|主管)+)(?:了|过|的|做)?"
+    r"(?:(?:任务|工作|事项|措施|事情|事儿|事|职责)(?:有|是|包括|都有)?)?"
+    r"(?:哪些|什么|哪几项|几项|那些|啥|多少项)(?:方面的)?"
+    r"(?:任务|工作|事项|措施|事情|事儿|事|职责|内容|项目|条)?(?:[?？。]|$)"
+)
+_AGENCY_ROLE = [("lead", r"^(?:牵头|主抓)"), ("cooperating", r"^(?:配合|协助|参与)")]
+
+
+def agency_duties(question: str) -> tuple[str, str] | None:
+    """(subject, role) of a question asking which tasks a body has, or None."""
+    m = _AGENCY_DUTIES.match(question)
+    if not m:
+        return None
+    role = next((r for r, p in _AGENCY_ROLE if re.match(p, m["verb"])), "responsible")
+    return m["subject"], role
+
+
 _DEADLINE = (
     r"什么时候|啥时候|何时|哪天|几号|几日|截止|截至|期限|时限|多少天|几天内|多少日|几个工作日|多长时间|"
     r"多久|最晚|最迟|之前|以前|前完成|前报|多少个工作日|每月|每周|每季|每年|频次|频率|多久一次|"
@@ -127,7 +166,7 @@ _DEADLINE = (
 
 _COUNT = (
     r"(?<![哪])(?:几个|多少个|几项|多少项|几条|多少条|几家|多少家|几所|几类|多少类|几种|多少种|几批|几名|"
-    r"多少名|几位|多少位|几宗|多少宗|几件|多少件|几份|多少份)(?!小时|工作日|月|百分点)"
+    r"多少名|几位|多少位|几宗|多少宗|几件|多少件|几份|多少份|多少人|几个人|几人)(?!小时|工作日|月|百分点)"
 )
 
 _NUMERIC = (
@@ -138,8 +177,11 @@ _NUMERIC = (
 # Question scaffolding removed from the topic: particles and generic question phrases.
 _SCAFFOLD = re.compile(
     r"请问|请告诉我|我想知道|想问一下|问一下|一下|麻烦|帮我查|查一下|这期公报里|这期公报中|公报里|公报中|本期|"
+    r"(?:多少|几)个?(?:工作日|日|号|天|月|年|小时|周)(?:内|之内|以内|前|之前|以前)?|"
     r"是哪[几一二三四五六七八九十两]+[个项条种类位家方面]+|哪[几一二三四五六七八九十两]+[个项条种类位家]|"
     r"都有哪些|包括哪些|分别是什么|怎么处理|怎么办|如何处理|怎么|如何|什么样|"
+    r"是指|指的是|是什么意思|什么意思|的含义|"
+    r"什么时候|啥时候|何时|什么单位|什么部门|"
     r"是谁|是哪个|是哪些|是哪几个|是哪位|是哪几位|是什么|是多少|有哪些|有哪几个|有什么|有多少|什么|"
     r"哪个部门|哪些部门|哪几个部门|哪个单位|哪些单位|哪几个单位|哪家单位|哪位|哪几位|什么单位|什么部门|"
     r"谁担任|谁兼任|由谁|谁来|谁负责|谁牵头|谁管|找谁|谁|哪里|哪儿|在哪|多少|几个|几|什么时候|啥时候|何时|"
@@ -217,7 +259,12 @@ def classify(question: str) -> Intent:
     q = fold(question)[:400]
     topic = topic_of(q)
     group = bool(re.search(GROUP_WORD, q))
-    base = {"topic": topic, "mentions_group": group, "question": q, "focus": focus_of(q)}
+    base: dict[str, Any] = {
+        "topic": topic,
+        "mentions_group": group,
+        "question": q,
+        "focus": focus_of(q),
+    }
     if not q:
         return Intent("free_text", expect="clause", **base)
 
@@ -232,12 +279,25 @@ def classify(question: str) -> Intent:
         if re.search(pattern, q):
             return Intent("doc_meta", expect=expect, field=field, **base)
 
+    duties = agency_duties(q)
+    if duties:
+        subject, unit = duties
+        return Intent("agency_tasks", expect="clause", role=unit, **{**base, "topic": subject})
+
+    if (not group or not member_role(q)) and "办公室" not in q:
+        # a post ("教育局局长是谁"), also within a group: "稳经济专班里有哪些副市长"
+        asked = asked_post(q)
+        if asked is not None and (not group or asked.title):
+            return Intent("post_holder", expect="person", role=asked.title or "负责人", **base)
+
     if re.search(_PERSON_POSTS, q) and not group:
         return Intent("person_posts", expect="post", **base)
 
     if re.search(_COUNT, q) and not re.search(r"哪几|哪些", q) and (group or role):
         return Intent("count", expect="number", role=role, **base)
 
+    if group and not role and re.search(r"(?<!办公室)负责人", q):
+        return Intent("group_role", expect="person", role="组长", **base)
     if group and role in ("成员",):
         return Intent("group_members", expect="person", role=None, **base)
     if group and role:
@@ -252,13 +312,15 @@ def classify(question: str) -> Intent:
     unit_cue = re.search(
         r"牵头|负责|配合|协助|主管|归口|归.{0,4}管|谁管|找谁|由谁|谁来|哪个部门|哪些部门|哪几个部门|"
         r"责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协办单位|责任主体|"
-        r"哪个单位|哪些单位|哪几个单位|哪家|什么部门|什么单位|谁(?:去|出具|办理|审批|指导|组织|落实|调|调整)",
+        r"哪个单位|哪些单位|哪几个单位|哪家|什么部门|什么单位|谁(?:去|出具|办理|审批|指导|组织|落实|调|调整)|"
+        r"谁的(?:责任|事|活)|哪个部门的事|是谁的",
         q,
     )
     if unit_cue and not (deadline_cue and re.search(r"什么时候|啥时候|何时|截止|期限|前$", q)):
         return Intent("task_units", expect="unit", role=unit_role(q), **base)
     if deadline_cue and not re.search(
-        r"多少(?:辆|吨|元|万|亿|户|个|人|家|亩|公顷|平方米|%|小时)", q
+        r"多少(?:钱|辆|吨|元|万|亿|户|个(?!工作日)|人|家|亩|公顷|平方米|%|小时|倍)|(?:资金|金额|奖励|补贴)(?:是)?多少",
+        q,
     ):
         if re.search(r"几天|多少天|几个小时|几小时", q) and re.search(
             r"至少|不少于|不低于|最少", q

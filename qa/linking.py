@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from qa import templates
+from qa.posts import abbreviates
 from qa.textnorm import fold
 
 KINDS = ("group", "agency", "person", "document")
@@ -85,6 +86,16 @@ _GROUP_KIND = re.compile(r"(?:工作)?(?:领导小组|工作专班|专班|指挥
 RUN_MIN, RUN_MAX = 3, 10  # lengths of shared substrings that can single out one entity
 
 
+_BODY = re.compile(r"(领导小组|领导组|工作专班|专班|指挥部|委员会|联席会议|专家组|工作组|小组)$")
+
+
+def group_body(name: str) -> str:
+    """The kind of body a group label names (领导小组, 专班, 委员会 …), "" when none;
+    工作专班 counts as 专班."""
+    m = _BODY.search(fold(name))
+    return m.group(1).removeprefix("工作") if m else ""
+
+
 def core_form(form: str, kind: str) -> bool:
     """Whether a label variant is a core name (no generic frame) used for fuzzy scoring."""
     if kind == "group":
@@ -106,6 +117,8 @@ class Catalog:
     _forms: dict[str, list[tuple[Entity, str, list[str]]]] = field(default_factory=dict)
     _weights: dict[str, dict[str, float]] = field(default_factory=dict)
     _owners: dict[str, Counter[str]] = field(default_factory=dict)  # substring -> entity count
+    # (substring, kind of body) -> group count: 自建房 + 领导小组 singles out one of two 自建房 groups
+    _kind_owners: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @classmethod
     def load(cls, store: ox.Store) -> Catalog:
@@ -146,6 +159,9 @@ class Catalog:
                 for form in variants(label, entity.kind):
                     subs |= _substrings(form, 2)
             owners.update(subs)
+            if kind == "group":
+                body = group_body(entity.name)
+                self._kind_owners.update((sub, body) for sub in subs if body)
         self._owners[kind] = owners
 
     def names(self, kind: str) -> frozenset[str]:
@@ -180,9 +196,14 @@ class Catalog:
                 hit = sum(weights.get(g, 1.0) for g in grams if g in qgrams)
                 score = hit / total if total else 0.0
                 run = _longest_shared(form, qsubs)
+                body = group_body(entity.name) if kind == "group" else ""
                 if run and owners[run] == 1:
                     # a run of the name that no other entity has singles this one out
                     score = max(score, min(0.95, 0.55 + 0.03 * len(run)))
+                elif run and body and body in q and self._kind_owners[(run, body)] == 1:
+                    # "自建房领导小组": the run is shared by 自建房…领导小组 and 自建房…专班, but
+                    # only one of them is the kind of body the question names
+                    score = max(score, min(0.9, 0.5 + 0.03 * len(run)))
                 elif kind == "document" and re.search(
                     r"(?:规划|方案|办法|措施|意见|计划|决定|批复)$", form
                 ):
@@ -208,7 +229,26 @@ class Catalog:
             old = best.get(entity.iri)
             if old is None or score > old.score:
                 best[entity.iri] = Link(entity, score, form)
+        if kind == "group" and max((lk.score for lk in best.values()), default=0.0) < 0.45:
+            short = self._abbreviated_group(q)
+            if short is not None:
+                best[short.entity.iri] = short
         return sorted(best.values(), key=lambda link: -link.score)[:limit]
+
+    def _abbreviated_group(self, q: str) -> Link | None:
+        """The one group a short form in the question abbreviates: 安委会 → 安全生产委员会."""
+        tokens = {
+            q[i : i + n]
+            for n in range(3, 6)
+            for i in range(len(q) - n + 1)
+            if re.fullmatch(r"[\u4e00-\u9fff]+[会组班部]", q[i : i + n])
+        }
+        found: dict[str, Link] = {}
+        for entity, form, _ in self._forms.get("group", []):
+            for token in tokens:
+                if len(token) < len(form) and abbreviates(token, form):
+                    found[entity.iri] = Link(entity, 0.6, token)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def document_by_number(self, question: str) -> Entity | None:
         """The document whose number is written in the question (any bracket style)."""

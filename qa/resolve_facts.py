@@ -1,9 +1,8 @@
-"""Handlers for document facts, counts, numbers and free text.
+"""Handlers for document facts and counts.
 
 Document facts come from document.rq / document_cites.rq on the document the question names
 (by number or title). Counts come from the graph where it holds the items (documents, groups,
-members, tasks). Numbers and free text are read from the best-matching sentence of the
-best-matching paragraphs; a number must carry a unit compatible with the question.
+members, tasks); other counts are numbers read from the text (qa.resolve_passages).
 """
 
 from __future__ import annotations
@@ -14,17 +13,14 @@ from typing import Any
 from qa import spans, templates
 from qa.answer import Answer, compose, found, join, not_found
 from qa.context import (
-    MISSING_MAX,
-    TOPIC_MIN,
     Context,
     best_sentence,
     link_document,
     link_group,
-    missing_share,
-    years_agree,
 )
 from qa.evidence import Para
 from qa.intents import Intent
+from qa.resolve_passages import numeric
 from qa.textnorm import fold
 
 FIELD_ZH = {
@@ -165,7 +161,53 @@ def _asks_consult_phone(question: str) -> bool:
     return not re.search(r"投诉|举报|报警|值班|监督|求助|救援|受理", kind)
 
 
+_FAX = re.compile(r"传真[：:\s]*(?P<value>(?:0\d{2,3}[-－—\s]?)?\d{7,8})")
+
+
+def _contact(ctx: Context, intent: Intent, what: str) -> Answer:
+    """An e-mail address or fax number printed in the document the question is about (a
+    联系人 block; 咨询 boxes print neither). A 举报/投诉 mailbox must be printed as one."""
+    kind = re.search(r"举报|投诉|监督", intent.question)
+    docs = list(dict.fromkeys(p.doc_number for s, p in ctx.ranked(intent.topic, 5) if s >= 0.5))
+    for doc in docs[:2]:
+        paras = [p for p in ctx.corpus.paragraphs if p.doc_number == doc]
+        for i, para in enumerate(paras):
+            if what == "传真":
+                items = [m["value"] for m in _FAX.finditer(para.text)]
+            else:
+                items = [e.text for e in spans.email_spans(para.text)]
+            context = "".join(p.text for p in paras[max(0, i - 1) : i + 1])
+            if items and (not kind or kind.group() in context):
+                return found(
+                    intent.question,
+                    intent.label(),
+                    compose(f"{what}：{join(items)}（见{doc}）", para.text),
+                    [para],
+                    "",
+                    items,
+                )
+    return not_found(
+        intent.question,
+        intent.label(),
+        f"公报未写明该{what}",
+        [p for _, p in ctx.ranked(intent.topic, 1)],
+    )
+
+
+def _names_body(question: str, unit: str, home: frozenset[str]) -> bool:
+    """Whether the question names the 咨询 box's body, with or without the home city
+    ("交警支队的咨询电话" names 吕梁市交警支队)."""
+    full = fold(unit)
+    forms = {full} | {full[len(p) :] for p in home if full.startswith(p)}
+    forms |= {"市" + f for f in forms if not f.startswith("市")}
+    return any(len(f) >= 3 and f in question for f in forms)
+
+
 def _phone(ctx: Context, intent: Intent, link: Any) -> Answer:
+    if re.search(r"邮箱|电子邮件|邮件地址|e-?mail", intent.question):
+        return _contact(ctx, intent, "邮箱")
+    if "传真" in intent.question:
+        return _contact(ctx, intent, "传真")
     if not _asks_consult_phone(intent.question):
         link = None
     if link is not None:
@@ -188,15 +230,15 @@ def _phone(ctx: Context, intent: Intent, link: Any) -> Answer:
     for doc in (
         ctx.catalog.entities.get("document", []) if _asks_consult_phone(intent.question) else []
     ):
-        unit = doc.get("consult_unit")
-        if unit and len(fold(unit)) >= 4 and fold(unit) in intent.question:
+        consult = doc.get("consult_unit")
+        if consult and _names_body(intent.question, consult, ctx.home):
             run = templates.run(ctx.store, "document", doc=doc.iri)
             row = run.rows[0] if run.rows else {}
             if row.get("consult_phone"):
                 return found(
                     intent.question,
                     intent.label(),
-                    compose(f"{unit}咨询电话：{row['consult_phone']}（见《{doc.name}》）"),
+                    compose(f"{consult}咨询电话：{row['consult_phone']}（见《{doc.name}》）"),
                     _doc_evidence(ctx, run.rows),
                     run.display,
                     [row["consult_phone"]],
@@ -260,17 +302,43 @@ def _approved(ctx: Context, intent: Intent, link: Any) -> Answer:
 # counts
 
 
+# The members are what is counted: "几个副组长", "一共多少人", "成员有几个" — not "成员单位
+# 要确定几名联络员", which counts something the text states.
+_MEMBER_COUNT = re.compile(
+    r"(?:几|多少)(?:个|名|位)?(?:人|成员|组员|组长|副组长|常务副组长)"
+    r"|(?:成员|组员|组长|副组长)(?:一共|总共|共)?(?:有)?(?:几|多少)"
+)
+
+
+def _by_role(rows: list[dict[str, Any]]) -> str:
+    """ "组长1人、副组长1人（1人未写姓名）、成员10人" for member lines in printed order."""
+    counts: dict[str, list[int]] = {}
+    for r in rows:
+        tally = counts.setdefault(r.get("role") or "成员", [0, 0])
+        tally[0] += 1
+        tally[1] += 0 if r.get("person") else 1
+    return "、".join(
+        f"{role}{n}人" + (f"（{blank}人未写姓名）" if blank else "")
+        for role, (n, blank) in counts.items()
+    )
+
+
 def count(ctx: Context, intent: Intent) -> Answer:
     """How many documents, groups, members or tasks; other counts are read from the text."""
     q = intent.question
     group = link_group(ctx, intent)
-    if group is not None and re.search(r"成员|组长|副组长|人", q):
+    if group is not None and _MEMBER_COUNT.search(q):
         run = templates.run(ctx.store, "group_members", group=group.entity.iri)
         role = next((r for r in ("常务副组长", "副组长", "组长") if r in q), None)
         rows = [r for r in run.rows if role is None or fold(r.get("role") or "") == role]
         if rows:
             names = [r["person"] for r in rows if r.get("person")]
-            text = f"{group.entity.name}{role or '成员'}共{len(rows)}人：{join(names)}"
+            text = f"{group.entity.name}{role}共{len(rows)}人"
+            if role is None:
+                # "成员有几个人" may mean the whole list or the lines printed as 成员: give both
+                people = len(set(names)) + sum(1 for r in rows if not r.get("person"))
+                text = f"{group.entity.name}名单共{len(rows)}行、{people}人（{_by_role(rows)}）"
+            text += f"：{join(names)}"
             return found(
                 q,
                 intent.label(),
@@ -320,140 +388,3 @@ def count(ctx: Context, intent: Intent) -> Answer:
             [str(total)],
         )
     return numeric(ctx, intent)
-
-
-# ---------------------------------------------------------------------------------------
-# numbers and free text
-
-_UNIT_HINTS = [
-    (r"辆|车", r"辆"),
-    (r"面积|多大", r"平方米|平米|公顷|亩|平方公里"),
-    (r"率|比例|比重|占比|百分", r"%|％|‰"),
-    (r"钱|元|费|资金|奖励|补助|补贴|补偿|投资|金额|收入|产值|税收|万|亿", r"元|万|亿"),
-    (r"产量|产能|吨", r"吨"),
-    (r"几天|多少天|天数", r"天|日"),
-    (r"小时", r"小时"),
-    (r"户", r"户"),
-    (r"人数|多少人|几人|人口", r"人|名"),
-    (r"增长|增速|GDP|gdp|百分点", r"%|％|百分点"),
-    (r"耗水|用水|水量|立方", r"立方米"),
-]
-
-
-def _expected_units(question: str) -> list[str]:
-    return [units for cue, units in _UNIT_HINTS if re.search(cue, question)]
-
-
-def numeric(ctx: Context, intent: Intent) -> Answer:
-    """A number stated in the paragraph that best matches the question."""
-    ranked = ctx.ranked(intent.topic, 8)
-    expected = _expected_units(intent.question)
-    best: tuple[float, list[Para], str, list[str]] | None = None
-    for rank, (score, para) in enumerate(ranked):
-        if score < TOPIC_MIN:
-            break
-        if para.section == "head" or not years_agree(intent.question, para):
-            continue  # the title block states no figures of its own; other years do not answer
-        text, used = ctx.corpus.continued(para)
-        pieces = spans.clauses(text)
-        weights = _clause_weights(ctx, intent.topic, [c for _, c in pieces])
-        for (offset, clause), weight in zip(pieces, weights, strict=True):
-            numbers = spans.number_spans(clause)
-            if not numbers:
-                continue
-            fitting = [n.text for n in numbers if any(re.search(u, n.text) for u in expected)]
-            if expected and not fitting:
-                continue  # 多少辆 is not answered by a figure in 吨
-            value = score + 0.5 * weight - 0.02 * rank
-            if best is None or value > best[0]:
-                sentence = _sentence_around(text, offset)
-                best = (value, used, sentence, (fitting or [n.text for n in numbers])[:3])
-    if best is None or best[0] < TOPIC_MIN:
-        return not_found(
-            intent.question,
-            intent.label(),
-            "公报中未找到与问题对应的数字",
-            [p for _, p in ranked[:1]],
-        )
-    _, used, sentence, items = best
-    context = "".join(p.text + p.headings + p.title for p in used)
-    if missing_share(intent.topic, context) >= MISSING_MAX:
-        return not_found(
-            intent.question,
-            intent.label(),
-            "公报中未找到与问题对应的数字（最接近的段落未提及问题的关键内容）",
-            used[:1],
-        )
-    return found(intent.question, intent.label(), compose(join(items), sentence), used, "", items)
-
-
-def _clause_weights(ctx: Context, topic: str, clauses: list[str]) -> list[float]:
-    """How well each clause matches the topic, counting bigrams that are rare among the
-    paragraph's own clauses most (the words that single out one figure of a list)."""
-    from qa.evidence import grams
-
-    tg = grams(topic)
-    sets = [grams(c) & tg for c in clauses]
-    df: dict[str, int] = {}
-    for s in sets:
-        for g in s:
-            df[g] = df.get(g, 0) + 1
-    n = len(clauses)
-    total = sum(ctx.corpus.weight(g) for g in tg) or 1.0
-    import math
-
-    return [
-        sum(ctx.corpus.weight(g) * math.log(1 + n / df[g]) / math.log(1 + n) for g in s) / total
-        if n > 1
-        else sum(ctx.corpus.weight(g) for g in s) / total
-        for s in sets
-    ]
-
-
-def _sentence_around(text: str, offset: int) -> str:
-    for start, sentence in spans.sentences(text):
-        if start <= offset < start + len(sentence):
-            return sentence
-    return text
-
-
-def free_text(ctx: Context, intent: Intent) -> Answer:
-    """The sentence of the gazette that best matches the question."""
-    ranked = ctx.ranked(intent.topic, 6)
-    best: tuple[float, Para, str] | None = None
-    for rank, (score, para) in enumerate(ranked):
-        if score < TOPIC_MIN:
-            break
-        if not years_agree(intent.question, para):
-            continue
-        _, sentence, cov = best_sentence(ctx, intent.topic, para)
-        if intent.focus:
-            # the last clause of a long question says what is asked; the rest is context
-            focused = max(
-                spans.sentences(para.text), key=lambda s: ctx.corpus.coverage(intent.focus, s[1])
-            )[1]
-            fcov = ctx.corpus.coverage(intent.focus, focused)
-            if fcov > ctx.corpus.coverage(intent.focus, sentence) + 0.2:
-                sentence, cov = focused, max(cov, ctx.corpus.coverage(intent.topic, focused))
-            cov += 0.5 * ctx.corpus.coverage(intent.focus, sentence)
-        value = cov + 0.5 * score - 0.02 * rank
-        if best is None or value > best[0]:
-            best = (value, para, sentence)
-    if best is None or best[0] < TOPIC_MIN * 1.5:
-        return not_found(
-            intent.question,
-            intent.label(),
-            "公报中未找到与问题对应的内容",
-            [p for _, p in ranked[:1]],
-        )
-    _, para, sentence = best
-    if missing_share(intent.topic, para.text + para.headings + para.title) >= MISSING_MAX:
-        return not_found(
-            intent.question,
-            intent.label(),
-            "公报中未找到与问题对应的内容（最接近的段落未提及问题的关键内容）",
-            [para],
-        )
-    return found(
-        intent.question, intent.label(), compose(sentence.strip()), [para], "", [sentence.strip()]
-    )

@@ -1,6 +1,6 @@
-"""Handlers for groups and people: who holds a role, members, the office, a person's posts.
+"""Handlers for groups: who holds a role, the members, the office.
 
-Graph first (group_members.rq, group_facts.rq, person_posts.rq on the linked node); when the
+Graph first (group_members.rq, group_facts.rq on the linked node); when the
 graph has no record of the group, member lines are read from the paragraphs of the document
 that sets it up. A member line that prints a post but no name is reported as not stated.
 """
@@ -60,7 +60,7 @@ def _group_role_graph(ctx: Context, intent: Intent, link: Link, role: str) -> An
         )
     if role.startswith("办公室") or role in ("主任",):
         facts = templates.run(ctx.store, "group_facts", group=group.iri)
-        directors = [r.get("director") for r in facts.rows if r.get("director")]
+        directors = [str(r["director"]) for r in facts.rows if r.get("director")]
         if directors and role in ("办公室主任", "主任"):
             paras = [p for p in (ctx.paragraph(r.get("para")) for r in facts.rows) if p]
             return found(
@@ -73,8 +73,8 @@ def _group_role_graph(ctx: Context, intent: Intent, link: Link, role: str) -> An
             )
     if role == "组长":
         facts = templates.run(ctx.store, "group_facts", group=group.iri)
-        posts = [r.get("leader_post") for r in facts.rows if r.get("leader_post")]
-        if posts:
+        leader_posts = [str(r["leader_post"]) for r in facts.rows if r.get("leader_post")]
+        if leader_posts:
             paras = [p for p in (ctx.paragraph(r.get("para")) for r in facts.rows) if p]
             fallback = _group_role_passages(ctx, intent, role, link)
             if fallback.found:
@@ -82,7 +82,7 @@ def _group_role_graph(ctx: Context, intent: Intent, link: Link, role: str) -> An
             return not_found(
                 intent.question,
                 intent.label(),
-                f"公报未写明{group.name}组长的姓名，只写明由{posts[0]}任组长",
+                f"公报未写明{group.name}组长的姓名，只写明由{leader_posts[0]}任组长",
                 paras,
                 facts.display,
             )
@@ -104,20 +104,29 @@ def _role_spans(ctx: Context, para: Para, role: str) -> list[spans.Span]:
             or s.role
             and role in ("办公室主任",)
             and role_matches("主任", s.role)
-            and "办公室" in text[: s.start]
+            and _office_subject(text[: s.start])
         ):
             out.append(s)
     return out
 
 
+def _office_subject(before: str) -> bool:
+    """Whether the office (办公室) is the subject of the clause ending at `before`'s end:
+    "办公室由王五任主任" is; "办公室设在A局。B专班由王五担任主任" is not (another body)."""
+    i = before.rfind("办公室")
+    if i < 0:
+        return False
+    between = before[i + 3 :]
+    return not re.search(r"[。；;]|专班|小组|领导组|委员会|指挥部", between)
+
+
 def _group_role_passages(ctx: Context, intent: Intent, role: str, link: Link | None) -> Answer:
     topic = intent.topic
     ranked = ctx.ranked(topic, 8)
-    if link is not None and link.entity.get("doc_number"):
-        doc = link.entity.get("doc_number")
-    elif ranked and ranked[0][0] >= TOPIC_MIN:
+    doc = link.entity.get("doc_number") if link is not None else None
+    if not doc and ranked and ranked[0][0] >= TOPIC_MIN:
         doc = ranked[0][1].doc_number
-    else:
+    if not doc:
         return not_found(intent.question, intent.label(), f"未找到问题所指的小组及其{role}")
     pool = [p for _, p in ranked if p.doc_number == doc]
     pool += [p for p in doc_paragraphs(ctx, doc) if p not in pool]
@@ -201,7 +210,7 @@ def group_office(ctx: Context, intent: Intent) -> Answer:
         rows = [r for r in facts.rows if r.get("office_text") or r.get("office_label")]
         if rows:
             r = rows[0]
-            office = r.get("office_text") or r.get("office_label")
+            office = str(r.get("office_text") or r.get("office_label"))
             also = (
                 f"（{r['office_label']}）"
                 if r.get("office_label") and r.get("office_label") != office
@@ -241,44 +250,4 @@ def group_office(ctx: Context, intent: Intent) -> Answer:
         intent.label(),
         "公报未写明该小组办公室设在何处",
         [p for _, p in ranked[:1]],
-    )
-
-
-# ---------------------------------------------------------------------------------------
-# people
-
-
-def person_posts(ctx: Context, intent: Intent) -> Answer | None:
-    """A person's posts and group roles; None when the question names no known person."""
-    q = intent.question
-    names = sorted((n for n in ctx.people if len(n) >= 2 and n in q), key=len, reverse=True)
-    links = ctx.catalog.link(q, "person", 3)
-    if not names and not links:
-        return None
-    target = next((lk.entity for lk in links if lk.entity.name in q or lk.score >= 1.0), None)
-    if target is None:
-        return None
-    run = templates.run(ctx.store, "person_posts", person=target.iri)
-    rows = run.rows
-    group = link_group(ctx, intent) if intent.mentions_group else None
-    if group is not None:
-        # the group the question names first: "王五在X专班里担任什么"
-        rows = sorted(rows, key=lambda r: r.get("group_label") != group.entity.name)
-    posts = join([r.get("post") or "" for r in rows if r.get("post")], "；")
-    groups = join(
-        [f"{r['group_label']}{r.get('role') or ''}" for r in rows if r.get("group_label")], "；"
-    )
-    evidence = [p for p in (ctx.paragraph(r.get("para")) for r in rows) if p]
-    if not posts and not groups:
-        return not_found(q, intent.label(), f"公报未写明{target.name}的职务", evidence, run.display)
-    text = f"{target.name}：{posts}" + (f"。任{groups}" if groups else "")
-    if group is not None and groups.startswith(group.entity.name):
-        text = f"{target.name}：{groups.split('；')[0]}；职务：{posts}"
-    return found(
-        intent.question,
-        intent.label(),
-        compose(text, limit=300),
-        evidence,
-        run.display,
-        [p for p in posts.split("；") if p],
     )

@@ -28,7 +28,9 @@ def _pool(ctx: Context, intent: Intent, k: int = 8) -> list[tuple[float, Para]]:
     if not ranked or ranked[0][0] < TOPIC_MIN:
         return []
     top = ranked[0][0]
-    return [(s, p) for s, p in ranked if s >= max(TOPIC_MIN, RELATIVE_FLOOR * top)]
+    floor = max(TOPIC_MIN, RELATIVE_FLOOR * top)
+    # the title block names no tasks or time limits of its own
+    return [(s, p) for s, p in ranked if s >= floor and p.section != "head"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -73,8 +75,12 @@ def _units_from_graph(ctx: Context, intent: Intent, para: Para) -> Answer | None
     by_role: dict[str, list[str]] = {}
     for r in run.rows:
         unit = r.get("printed") or r.get("label")
-        if unit:
+        if unit and unit not in by_role.get(r["role"], []):
             by_role.setdefault(r["role"], []).append(unit)
+    alone = list(by_role) == ["responsible"] and len(by_role["responsible"]) == 1
+    if alone and "牵头" in (task.get("text") or ""):
+        # a duty of one body whose text says it leads ("…局负责牵头组织…") is its lead
+        by_role = {"lead": by_role["responsible"]}
     worded = _units_text(intent.role or "responsible", by_role)
     if worded is None:
         return None
@@ -126,17 +132,20 @@ def _units_from_text(ctx: Context, intent: Intent, para: Para) -> Answer | None:
     result = _assignment_near(ctx, intent, para)
     evidence = [para]
     if result is None:
-        # a list printed as the next paragraph ("配合单位：…" under a heading line)
-        for nxt in ctx.corpus.neighbours(para, 2):
-            if re.match(r"^[（(]?(?:牵头|责任|配合|协办|主办)(?:单位|部门)\s*[：:]", nxt.text):
-                units = spans.labelled_units(nxt.text)
-                if units:
-                    by_role: dict[str, list[str]] = {}
-                    for s in units:
-                        by_role.setdefault(s.role or "responsible", []).append(s.text)
-                    result = (by_role, nxt.text)
-                    evidence = [para, nxt]
+        # lists printed as the next paragraphs ("责任单位：…", then "配合单位：…")
+        by_role: dict[str, list[str]] = {}
+        lines: list[Para] = []
+        for nxt in ctx.corpus.neighbours(para, 3):
+            if not re.match(r"^[（(]?(?:牵头|责任|配合|协办|主办)(?:单位|部门)\s*[：:]", nxt.text):
+                if lines:
                     break
+                continue
+            lines.append(nxt)
+            for s in spans.labelled_units(nxt.text):
+                by_role.setdefault(s.role or "responsible", []).append(s.text)
+        if by_role:
+            result = (by_role, " ".join(p.text for p in lines))
+            evidence = [para, *lines]
     if result is None:
         return None
     by_role, phrase = result
@@ -214,24 +223,36 @@ def _sentence_at(text: str, needle: str) -> tuple[int, str]:
     return -1, ""
 
 
+def _clause_at(sentence: str, surface: str) -> str:
+    """The comma-level clause of `sentence` that holds the time expression `surface`."""
+    flat = spans.squash(surface)
+    return next((c for _, c in spans.clauses(sentence) if flat in spans.squash(c)), "")
+
+
 def deadline(ctx: Context, intent: Intent) -> Answer:
     """The time limit (date, recurrence or period) of the obligation the question describes."""
     pool = _pool(ctx, intent)
     best: tuple[float, str, str, Para, dict[str, Any] | None] | None = None
-    for rank, (_, para) in enumerate(pool[:5]):
+    for rank, (matched, para) in enumerate(pool[:5]):
         if not years_agree(intent.question, para):
             continue
         candidates: list[tuple[str, str, dict[str, Any] | None]] = []
         for d in ctx.deadlines_by_para.get(para.iri, []):
             if d.get("surface"):
                 candidates.append((d["surface"], d.get("obligation") or "", d))
+        recorded = [spans.squash(surface) for surface, _, _ in candidates]
         for s in spans.date_spans(para.text):
-            candidates.append((s.text, "", None))
+            if not any(s.text in r for r in recorded):  # the graph's record knows its duty
+                candidates.append((s.text, "", None))
         for surface, obligation, record in candidates:
             _, sentence = _sentence_at(para.text, surface)
             if not sentence:
                 sentence = obligation
-            score = ctx.corpus.coverage(intent.topic, sentence + obligation)
+            # the sentence says most; the paragraph (its other sentences, headings) and the
+            # duty bound by the limit ("90日内办理房屋转移登记") decide between close ones
+            local = obligation or _clause_at(sentence, surface)
+            score = 0.8 * ctx.corpus.coverage(intent.topic, sentence + obligation)
+            score += 0.2 * matched + 0.25 * ctx.corpus.coverage(intent.topic, local)
             if intent.deadline_kind and _surface_kind(surface) == intent.deadline_kind:
                 score += 0.15
             score += 0.05 if record is not None else 0.0

@@ -17,13 +17,14 @@ HAN = r"\u4e00-\u9fff"
 # Endings of unit names as gazettes print them (市发改委, 市财政局, 人民银行吕梁市中心支行 …).
 UNIT_END = (
     r"(?:委员会|管委会|办公室|人民政府|政府|中心支行|支行|分局|总队|支队|大队|中心|集团|公司|"
-    r"联合会|总工会|协会|联社|银行|部门|机关|单位|执法[一二三四五六七八九十]+处|局|委|办|部|厅|院|署|处|队|站|所|社|会)"
+    r"联合会|总工会|协会|联社|银行|部门|机关|单位|执法[一二三四五六七八九十]+处|局|委|办|部|厅|院|署|处|队|站|所|社|会|"
+    r"经开区|开发区|示范区|开区)"
 )
 _UNIT_RE = re.compile(rf"[{HAN}（）()、]{{1,24}}?{UNIT_END}")
 # A plausible unit: starts like a body name (市/县/区/省/各/国家…) or is short, ends like one.
-_UNIT_OK = re.compile(rf"^[{HAN}（）()]{{2,30}}$")
+_UNIT_OK = re.compile(rf"^[{HAN}（）()]{{2,30}}$|^[{HAN}]+[（(][{HAN}、]{{1,8}}[）)][{HAN}]+$")
 _UNIT_BAD_START = re.compile(
-    r"^(?:负责|按照|根据|会同|配合|协助|组织|由|对|将|要|应|在|并|及|和|与|加强|推进|建立|做好|落实|开展|其他|"
+    r"^(?:负责|按照|根据|会同|配合|协助|组织|由|对|将|要|应(?!急)|在|并|及|和|与|加强|推进|建立|做好|落实|开展|其他|"
     r"相关|有关部门|以及|或|为|是|向|从|经|被|把|通过|依托|支持|鼓励|引导|督促|指导|确保|"
     r"牵头单位|责任单位|配合单位|有关单位|相关单位|其他单位|成员单位|用人单位)"
 )
@@ -37,7 +38,8 @@ _UNIT_TRIM_HEAD = re.compile(
 
 _ROLE_LABEL = re.compile(
     r"(?P<label>牵头单位|牵头部门|主办单位|责任单位|责任部门|主责单位|负责单位|配合单位|配合部门|"
-    r"协办单位|协助单位|参与单位)\s*[：:]\s*(?P<units>[^；;）)。:：]+)"
+    r"协办单位|协助单位|参与单位)\s*[：:]\s*"
+    r"(?P<units>(?:[^；;（()）。:：]|（[^（()）]{1,8}）|\([^（()）]{1,8}\))+)"
 )
 _LABEL_ROLE = {
     "牵头单位": "lead",
@@ -63,7 +65,16 @@ _VERB_ROLE = [
 # Inline: 由A牵头… / A牵头组建… / 由A负责… / A负责… / 由A出具…
 _INLINE = re.compile(
     rf"(?:^|[由，,。；;：:\s（(]|\d[．.、])(?P<units>[{HAN}（）()、]{{2,60}}?)"
-    r"(?P<verb>牵头|负责|出具|核发|审批|指导|组织|办理|调整|配合|协助|可以|要|应当|应|会同|具体负责|统筹)"
+    r"(?P<verb>负责牵头|牵头|负责|出具|核发|审批|指导|组织|办理|调整|配合|协助|可以|要|应当|应(?!急)|会同|具体负责|统筹)"
+)
+# A body named as the authority for a matter: "市水务局是本市城市供水行政主管部门".
+_IS_AUTHORITY = re.compile(
+    rf"(?:^|[，,。；;：:\s])(?P<units>[{HAN}（）()]{{2,30}}?)是(?:本市|全市|我市|本县|本区)?"
+    rf"[{HAN}]{{0,16}}?(?:行政主管部门|主管部门|主管机关|责任部门|监管部门)"
+)
+# The body an applicant turns to: 向应急部门申请办理…, 向市工信局报备 (it handles the matter).
+_TOWARD = re.compile(
+    rf"向(?P<units>[{HAN}（）()、]{{2,30}}?)(?P<verb>申请|报备|报送|提出|提交|备案|申报|报告)"
 )
 _SUBJECT_SPLIT = re.compile(r"[、，,]|(?<=[局委办部政府心行处会])(?:和|及|与|以及)")
 
@@ -129,11 +140,25 @@ _GENERIC_UNITS = {
 def split_units(text: str) -> list[str]:
     """Units of a printed list ("市人社局、市财政局", "各县市区人民政府和市财政局"), in order."""
     out: list[str] = []
-    for part in _SUBJECT_SPLIT.split(squash(text)):
+    for part in _outside_brackets(_SUBJECT_SPLIT, squash(text)):
         unit = clean_unit(part)
         if unit and unit not in out:
             out.append(unit)
     return out
+
+
+def _outside_brackets(separator: re.Pattern[str], text: str) -> list[str]:
+    """`text` split at `separator`, except inside brackets: 各县（市、区）人民政府 is one."""
+    parts: list[str] = []
+    start = 0
+    for m in separator.finditer(text):
+        before = text[: m.start()]
+        if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
+            continue
+        parts.append(text[start : m.start()])
+        start = m.end()
+    parts.append(text[start:])
+    return parts
 
 
 def labelled_units(text: str) -> list[Span]:
@@ -181,6 +206,7 @@ def inline_units(text: str) -> list[Span]:
     for m in _INLINE.finditer(text):
         raw = m["units"]
         raw = re.split(r"[由。；;：:]", raw)[-1]
+        raw = re.split(r"按(?!职责)|依照|依据|根据", raw)[0]  # "属地应急部门按…管理负责"
         raw = re.sub(r"^\d+\s*[．.、]?\s*", "", raw.strip())
         units = split_units(raw)
         if not units:
@@ -188,14 +214,22 @@ def inline_units(text: str) -> list[Span]:
         verb = m["verb"]
         role = (
             "lead"
-            if verb == "牵头"
+            if "牵头" in verb
             else "cooperating"
             if verb in ("配合", "协助")
             else "responsible"
         )
         for unit in units:
             spans.append(Span("unit", unit, m.start("units"), m.end(), role))
-    return spans
+    for m in _IS_AUTHORITY.finditer(text):
+        for unit in split_units(re.sub(r"^第[一二三四五六七八九十百]+条", "", squash(m["units"]))):
+            spans.append(Span("unit", unit, m.start("units"), m.end(), "responsible"))
+    for m in _TOWARD.finditer(text):
+        close = re.search(r"[，,。；;]", text[m.end() :])
+        end = m.end() + close.start() if close else len(text)
+        for unit in split_units(m["units"]):
+            spans.append(Span("unit", unit, m.start("units"), end, "responsible"))
+    return sorted(spans, key=lambda s: s.start)
 
 
 def unit_spans(text: str) -> list[Span]:
@@ -239,14 +273,28 @@ _NUMBER_RE = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>{_NUMBER_UNIT})?")
 _DATE_RE = re.compile(
     r"(?:每(?:个)?(?:月|季度|年|周)\s*(?:\d{1,2}\s*(?:日|号)|底|末)(?:前|之前|以前)?)"
     r"|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*(?:日|号)|底|末|中旬|上旬|下旬)(?:前|之前|以前)?"
+    r"|\d{4}\s*年?\s*[—－\-–~～至到]\s*\d{4}\s*年"
     r"|\d{4}\s*年\s*(?:底|末|年底)(?:前|之前|以前)?"
     r"|\d{4}\s*年(?!\s*\d)"
     r"|(?:\d+|[一二三四五六七八九十]+)\s*(?:个)?(?:工作日|日|天|个月|周|年)(?:内|之内|以内)"
+    r"|(?:\d+|[一二三四五六七八九十]+)\s*(?:个)?(?:工作日|天|个月|周|年)\s*(?:左右)?\s*(?:的)?时间"
     r"|年底(?:前)?|月底(?:前)?|季度末|每(?:个)?(?:月|季度|年|周|日|天)"
 )
 _PHONE_RE = re.compile(r"(?<![\d.])(?:0\d{2,3}[-－—\s]?)?\d{7,8}(?![\d.])|(?<!\d)1[3-9]\d{9}(?!\d)")
 DOC_NUMBER_RE = re.compile(
     rf"[{HAN}]{{1,12}}\s*[〔\[【［(（]\s*\d{{4}}\s*[〕\]】］)）]\s*第?\s*\d{{1,4}}\s*号"
+)
+
+
+# What follows an item number: "2．", "2.", "2、", "（2）" (a decimal point is followed by a digit).
+_LIST_NUMBER = re.compile(r"\s*(?:[．.、](?!\s*\d)|[）)])")
+
+
+# Counts in Chinese numerals with a measure word: "确定一名联络员", "三座煤矿" (not ordinals
+# 第三条, not 一体/一批 idioms: only people, places and things counted one by one).
+_HAN_COUNT = re.compile(
+    r"(?<![第每之统唯])(?:[一二两三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)"
+    r"(?:名|位|座|家|户|所|宗|辆|台|套)(?![一二三四五六七八九十])"
 )
 
 
@@ -258,7 +306,8 @@ def number_spans(text: str) -> list[Span]:
         unit = m["unit"] or ""
         if any(a <= m.start() < b for a, b in numbers):
             continue  # part of a document number such as 吕政发〔2022〕7号
-        after = text[m.end() : m.end() + 8]
+        end = m.end() if unit else m.end("num")  # the pattern may have eaten spaces after it
+        after = text[end : end + 8]
         if unit == "年" or (not unit and re.match(r"\s*(?:年|[—－\-–~～至]\s*\d{4})", after)):
             continue  # a year, not a quantity
         if (
@@ -267,6 +316,12 @@ def number_spans(text: str) -> list[Span]:
             and re.match(r"\s+[\u4e00-\u9fff]", after)
         ):
             continue  # the index at the start of a table row ("2 孝义市 424 …")
+        if (
+            not unit
+            and _LIST_NUMBER.match(after)
+            and (m.start() == 0 or re.match(r"[\s，。；：:、（(）)]", text[m.start() - 1]))
+        ):
+            continue  # list numbering: "2．提高…", "（3）…", "1、…"
         if unit in ("日", "月") and re.search(r"月\s*$", text[max(0, m.start() - 3) : m.start()]):
             continue  # the day of a date
         value = squash(m.group())
@@ -276,12 +331,22 @@ def number_spans(text: str) -> list[Span]:
             if tail:
                 value += tail.group(1)
         out.append(Span("number", value, m.start(), m.end()))
-    return out
+    for m in _HAN_COUNT.finditer(text):
+        out.append(Span("number", squash(m.group()), m.start(), m.end()))
+    return sorted(out, key=lambda s: s.start)
 
 
 def date_spans(text: str) -> list[Span]:
     """Date and time-limit expressions: 2023年12月31日, 每月3日前, 15日内, 2023年3月底前 …"""
     return [Span("date", squash(m.group()), m.start(), m.end()) for m in _DATE_RE.finditer(text)]
+
+
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._-]+\s*[@＠]\s*[A-Za-z0-9-]+(?:\s*[.．]\s*[A-Za-z]{2,})+")
+
+
+def email_spans(text: str) -> list[Span]:
+    """E-mail addresses (full-width ＠ and ． as gazettes print them are accepted)."""
+    return [Span("email", squash(m.group()), m.start(), m.end()) for m in _EMAIL_RE.finditer(text)]
 
 
 def phone_spans(text: str) -> list[Span]:

@@ -13,8 +13,9 @@ import functools
 import re
 import unicodedata
 
-# Pairs (traditional, simplified). Chosen for the genre: bodies, posts, question words, and
-# the common characters of policy text. Kept as two aligned strings so the table stays small.
+# Pairs (traditional, simplified). Chosen for the genre: bodies, posts, question words, the
+# common characters of policy text and of common surnames. Kept as two aligned strings so the
+# table stays small.
 _TRAD = (
     "長組員導領門責單設誰會書務縣區報發號話電諮詢時間後們這個幾麼產業經濟礦資規劃財稅環衛"
     "農試點進開關於國證質監應統計數據醫療險穩專獎勵補貼價機構體準標實現項審批復決議見條辦"
@@ -28,6 +29,13 @@ _TRAD = (
     "煉廠鋁酒戲劇影視聽廣播電視臺灣灣區澤潤滯漲漢韓蘇齊魯晉陝豫黔滬渝瓊貴廣東進遠運達還"
     "邊過選遞遲適連週週期歲億萬億兩倆門閉問間閱闆陽陰陸隊際隨險隱雜雞難雲電霧靈靜韋頁頂項"
     "順須頒預領頻題額顏顧顯風飛飲飽餘館馬駐驗體髮鬥魚鳥鹽麥黃齊齡龍"
+    "劉閆陳趙楊張鄭吳孫馮蕭葉盧鄧謝羅錢賈蔣聶鍾歐溫賀鄒閻龐喬氫償畝頃噸傷蓋築壩幹織結維緩貿賓"
+    "贊較釐養廢憑擁擇歡歷況滅溝漁潔濕災為無煙爭牽盤確禮窮競筆糧細終給綠緊練興藝術裝複覽觀記許"
+    "評詳談變釋針錯離鄰帶廬彎徑懷戰擴攜敵斬暫樂橋檔殺淨淺渦潛瀏灑燈爐犧瑪畢瘋眾睜窯筍簽籌紋純"
+    "紗紙紛絕絲綱緒締緣縫績繩繪纜聖聞聲肅脅脈膽臉臘臨艦葷蓮蔔蘭虛蟲蠻襪覺親訂訓託訪訴診註詩誇"
+    "誠諒諸謀謂講譯譽豐貝貞貢賢敗販貪貸賊賜賞賠賤賦賬賴賽趕跡踐蹤躍軌軒載輔輝輩輪輯轄辭遙遷遺"
+    "遼邁醜釁釀鈔鈴鉛銅銳鋪鋒錦鍵鎖鏈鐘鑑閃閑閘閣閥闊闖闡陣階隸雙響頑頓顆願颱飄飾騰驚鬧鮮鳳鴻"
+    "鵬龜"
 )
 _SIMP = (
     "长组员导领门责单设谁会书务县区报发号话电咨询时间后们这个几么产业经济矿资规划财税环卫"
@@ -42,6 +50,13 @@ _SIMP = (
     "炼厂铝酒戏剧影视听广播电视台湾湾区泽润滞涨汉韩苏齐鲁晋陕豫黔沪渝琼贵广东进远运达还"
     "边过选递迟适连周周期岁亿万亿两俩门闭问间阅板阳阴陆队际随险隐杂鸡难云电雾灵静韦页顶项"
     "顺须颁预领频题额颜顾显风飞饮饱余馆马驻验体发斗鱼鸟盐麦黄齐龄龙"
+    "刘闫陈赵杨张郑吴孙冯萧叶卢邓谢罗钱贾蒋聂钟欧温贺邹阎庞乔氢偿亩顷吨伤盖筑坝干织结维缓贸宾"
+    "赞较厘养废凭拥择欢历况灭沟渔洁湿灾为无烟争牵盘确礼穷竞笔粮细终给绿紧练兴艺术装复览观记许"
+    "评详谈变释针错离邻带庐弯径怀战扩携敌斩暂乐桥档杀净浅涡潜浏洒灯炉牺玛毕疯众睁窑笋签筹纹纯"
+    "纱纸纷绝丝纲绪缔缘缝绩绳绘缆圣闻声肃胁脉胆脸腊临舰荤莲卜兰虚虫蛮袜觉亲订训托访诉诊注诗夸"
+    "诚谅诸谋谓讲译誉丰贝贞贡贤败贩贪贷贼赐赏赔贱赋账赖赛赶迹践踪跃轨轩载辅辉辈轮辑辖辞遥迁遗"
+    "辽迈丑衅酿钞铃铅铜锐铺锋锦键锁链钟鉴闪闲闸阁阀阔闯阐阵阶隶双响顽顿颗愿台飘饰腾惊闹鲜凤鸿"
+    "鹏龟"
 )
 assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 _T2S = str.maketrans(_TRAD, _SIMP)
@@ -71,11 +86,16 @@ def to_simplified(text: str) -> str:
     return text.translate(_T2S)
 
 
+# A frequent homophone typo in posts: 付组长, 付市长 for 副组长, 副市长 (付 is never a post).
+_DEPUTY_TYPO = re.compile(r"付(?=组长|市长|县长|区长|局长|主任|秘书长|部长|书记|处长|主席)")
+
+
 def fold(text: str) -> str:
-    """The matching form: NFKC, simplified, decoration dropped, brackets unified, no spaces."""
+    """The matching form: NFKC, simplified, decoration dropped, brackets unified, no spaces,
+    付组长-style typos of 副 repaired."""
     text = unicodedata.normalize("NFKC", text or "")
     text = to_simplified(text).translate(_DROP).translate(_BRACKETS)
-    return "".join(text.split()).lower()
+    return _DEPUTY_TYPO.sub("副", "".join(text.split()).lower())
 
 
 def compact(text: str) -> str:

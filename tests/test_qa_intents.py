@@ -36,6 +36,19 @@ CASES = [
     ("到2025年汽车要突破多少辆？", "numeric", None),
     ("劝导站每月至少劝导几天？", "numeric", None),
     ("总体规划以什么作为空间结构布局？", "free_text", None),
+    ("教育局局长是谁？", "post_holder", "局长"),
+    ("吕梁市市长是谁", "post_holder", "市长"),
+    ("市财政局的头儿是谁？", "post_holder", "负责人"),
+    ("某某专班里有哪些副市长", "post_holder", "副市长"),
+    ("市商务局牵头哪些任务？", "agency_tasks", "lead"),
+    ("市教育局要配合哪些工作", "agency_tasks", "cooperating"),
+    ("某某小组的负责人是谁", "group_role", "组长"),
+    ("某某领导小组付组长是谁", "group_role", "副组长"),  # 付 for 副
+    ("某某方案是哪天发的", "doc_meta", "date"),
+    ("某某批复是给哪个单位的", "doc_meta", "recipients"),
+    ("某某办公室的邮箱是多少", "doc_meta", "phone"),
+    ("某某工作是谁的责任？", "task_units", "responsible"),
+    ("试点县每年的奖补资金是多少钱？", "numeric", None),
 ]
 
 
