@@ -68,9 +68,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _open_qa(args: argparse.Namespace):
+    from graph.paths import index_dir_for
     from qa.api import QA
 
-    return QA.open(_store(args), embedding_model=args.embedding_model, progress=_progress)
+    store = _store(args)
+    return QA.open(
+        store, index_dir_for(store), embedding_model=args.embedding_model, progress=_progress
+    )
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ingest.errors import GazetteError
 from qa import templates
 from qa.answer import Answer, not_found
 from qa.context import Context, content_words
@@ -40,7 +41,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION = 1000  # characters kept from a question; the rest cannot change the answer
 
 
-class QAError(Exception):
+class QAError(GazetteError):
     """The QA system cannot be opened (missing store, unloadable model); says what to do."""
 
 

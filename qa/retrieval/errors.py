@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ingest.errors import GazetteError
 
-class RetrievalError(Exception):
+
+class RetrievalError(GazetteError):
     """Base class for retriever errors that callers may show to a user as they are."""
 
 
