@@ -204,7 +204,8 @@ def _mentions(documents: list[Document], groups: list[Group], tasks: list[Task])
         if g.office_director:
             out.extend(post_units(re.sub(r"(兼任|[(（]兼[)）]|兼)$", "", g.office_director)))
     for d in documents:
-        for text in (d.issuer, d.interpreted_by, d.consult_unit):
+        out.extend(split_units(d.issuer) if d.issuer else [])  # joint documents: "A、B"
+        for text in (d.interpreted_by, d.consult_unit):
             if text:
                 out.append(text)
         if d.recipients:

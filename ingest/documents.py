@@ -89,8 +89,8 @@ def parse_document(span: DocSpan, lines: list[Line], paragraphs: list[Paragraph]
     """
     body = lines[_number_index(span, lines) + 1 :]
     title = compact(join_text([line.text for line in span.title_lines]))
-    issuer = _title_issuer(title)
     genre = genre_of(title)
+    issuer = "、".join(span.issuers) if span.issuers else _title_issuer(title, genre)
     signature = _signature(body, issuer, span.year)
     signed, sign_at, signer = signature if signature else (None, None, "")
     issuer = issuer or signer
@@ -115,7 +115,7 @@ def parse_document(span: DocSpan, lines: list[Line], paragraphs: list[Paragraph]
         last_line=lines[-1].number,
         page=lines[0].page,
         publication_note=_publication_note(body, sign_at),
-        attached_title=_attached_title(title, opening),
+        attached_title=_attached_title(title, opening, genre),
         attachments=_attachments(body, issuer),
         interpreted_by=_interpreted_by(text, key),
         cites=cited_numbers(key, exclude=span.number),
@@ -178,8 +178,13 @@ def _cn_number(text: str) -> int:
     return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(units, 0) if units else 0)
 
 
-def _title_issuer(title: str) -> str:
-    at = fold(title).find("关于")
+def _title_issuer(title: str, genre: str = "") -> str:
+    """The issuer printed before "关于", or before the genre word of a title without it
+    ("某市人民政府通告", "某市人民政府令")."""
+    key = fold(title)
+    at = key.find("关于")
+    if at < 0 and genre in _NO_RECIPIENTS and key.endswith(genre):
+        at = len(key) - len(genre)
     return title[:at].strip() if at > 0 else ""
 
 
@@ -277,13 +282,14 @@ def _guillemets(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _attached_title(title: str, opening: str) -> str | None:
-    """The text a 印发/转发 notice forwards: the 《X》 next to the forwarding verb in the
-    notice's own text ("《X》已经…同意，现印发给你们", "现将《X》印发给你们"); else X of the title
-    "关于印发X的通知"; None for a document whose title forwards nothing."""
+def _attached_title(title: str, opening: str, genre: str = "") -> str | None:
+    """The text a 印发/转发 notice or a decree forwards: the 《X》 next to the forwarding verb in
+    the notice's own text ("《X》已经…同意，现印发给你们", "《X》已经…通过，现予公布"); else X of
+    the title "关于印发X的通知"; None for a document whose title forwards nothing."""
     title_key = fold(title)
     about = title_key.find("关于")
-    if about < 0 or not _FORWARD.search(title_key[about:]):
+    decree = genre in ("令", "命令") and about < 0
+    if not decree and (about < 0 or not _FORWARD.search(title_key[about:])):
         return None
     m = _TITLE_FORWARD.search(title_key)
     from_title = title[m.start("x") : m.end("x")] if m else None

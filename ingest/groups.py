@@ -157,6 +157,8 @@ class _Reader:
         if "成员单位" in label or not _DUTIES_HEADING.match(fold(label)):
             return
         text = unit.text.strip()
+        if len(text) < 40 and not re.search(r"[。；;，,：:]", fold(text)):
+            return  # the signature (issuer lines, date) or the publication note under the list
         if d.duties_priority == 3 and d.duties:
             d.duties = d.duties + "。" + text.rstrip("。")
         elif d.duties_priority < 3:

@@ -26,7 +26,10 @@ from ingest.errors import SourceError
 from ingest.fold import fold
 from ingest.records import ConsultBox, Line
 
-_HEADER = re.compile(r"公报\s*\d{4}\s*[·・.．]\s*\d+|公报\s*[（(]?\s*第\s*\d+\s*期")
+# "公报 2022·4", "公报（第4期）", "公报 2023年第3期"; matched on folded text.
+_HEADER = re.compile(
+    r"公报\s*\d{4}\s*[·・.．]\s*\d+|公报\s*[（(]?\s*(?:\d{4}\s*年\s*)?第\s*\d+\s*期"
+)
 _PAGE_NUMBER = re.compile(r"^[—－\-–]{1,2}\s*\d{1,4}\s*[—－\-–]{1,2}$")
 # Consult patterns are matched against folded text (ingest.fold: full-width → ASCII, traditional
 # → simplified); unit and phone may share one line.
@@ -38,6 +41,10 @@ _CONSULT_TRAILER = re.compile(r"^(咨\s*询\s*与\s*解\s*读|政\s*策\s*解\s*
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*[．.、](?!\d)"
     r"|[（(]\d{1,2}[）)]|第[一二三四五六七八九十百零〇\d]+[章节条]|附件\s*\d*\s*$|附件[：:])"
+)
+_DATE_ONLY = re.compile(
+    r"^\s*(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
 )
 _SENTENCE_END = "。！？；：!?;:）)”」》"
 
@@ -232,7 +239,16 @@ def _ends_block(i: int, lines: list[Line], widths: list[int]) -> bool:
     final = text[-1] in _SENTENCE_END
     if final and widths[i] <= typical - 3:
         return True
-    return final and bool(HEADING.match(lines[i + 1].text))
+    return final and (bool(HEADING.match(lines[i + 1].text)) or _signature_follows(i, lines))
+
+
+def _signature_follows(i: int, lines: list[Line]) -> bool:
+    """Whether the lines after line i are a signature: one or two short issuer lines over a
+    date standing alone (a joint document's signature has an issuer line each)."""
+    for k in (i + 2, i + 3):
+        if k < len(lines) and _DATE_ONLY.match(fold(lines[k].text)):
+            return all(display_width(line.text) <= 40 for line in lines[i + 1 : k])
+    return False
 
 
 def _block(lines: list[Line]) -> Block:

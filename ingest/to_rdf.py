@@ -39,6 +39,7 @@ from ingest.records import (
     Person,
     Task,
 )
+from ingest.units import split_units
 from ontology import ELI, GKG
 
 Object = NamedNode | Literal
@@ -267,7 +268,8 @@ def _document(d: Document, ctx: _Context) -> _Triples:
     out.add(node, ELI.title, _zh(d.title))
     out.add(node, GKG.genre, _s(d.genre))
     if d.issuer.strip():
-        issuer, mention = _unit(ctx, d.issuer, evidence)
+        # a joint document's issuer text names every body ("A、B"); the lead body passes it
+        issuer, mention = _unit(ctx, (split_units(d.issuer) or [d.issuer])[0], evidence)
         out.extend(mention)
         out.add(node, ELI.passed_by, issuer)
         out.add(node, GKG.issuerText, _s(d.issuer))
