@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from graph.tables import TABLES
 from ingest.pipeline import SAMPLE, parse_file
 from ingest.records import ParsedSource
 
@@ -43,17 +44,7 @@ def write_tables(parsed: ParsedSource, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     _write(
         out / "documents.csv",
-        [
-            "doc_number",
-            "title",
-            "issuer",
-            "date",
-            "recipients",
-            "doc_type",
-            "interpreted_by",
-            "consult_unit",
-            "consult_phone",
-        ],
+        list(TABLES["documents"]),
         [
             [
                 d.number,
@@ -71,7 +62,7 @@ def write_tables(parsed: ParsedSource, out: Path) -> None:
     )
     _write(
         out / "memberships.csv",
-        ["group", "doc_number", "role", "person", "title"],
+        list(TABLES["memberships"]),
         [
             [g.name, g.doc_number, m.role, m.person, m.title]
             for g in parsed.groups
@@ -80,7 +71,7 @@ def write_tables(parsed: ParsedSource, out: Path) -> None:
     )
     _write(
         out / "groups.csv",
-        ["group", "doc_number", "office_at", "office_director"],
+        list(TABLES["groups"]),
         [[g.name, g.doc_number, g.office_at, g.office_director] for g in parsed.groups],
     )
 
@@ -89,14 +80,7 @@ def write_tables(parsed: ParsedSource, out: Path) -> None:
 
     _write(
         out / "tasks.csv",
-        [
-            "doc_number",
-            "task_id",
-            "heading",
-            "lead_units",
-            "responsible_units",
-            "cooperating_units",
-        ],
+        list(TABLES["tasks"]),
         [
             [
                 t.doc_number,
@@ -111,7 +95,7 @@ def write_tables(parsed: ParsedSource, out: Path) -> None:
     )
     _write(
         out / "deadlines.csv",
-        ["doc_number", "who", "what", "when_text", "kind", "resolved"],
+        list(TABLES["deadlines"]),
         [[d.doc_number, d.who, d.what, d.surface, d.kind, _resolved(d)] for d in parsed.deadlines],
     )
 
