@@ -27,7 +27,7 @@ class Passage:
     text: str
 
     def where(self) -> str:
-        """ "吕政办发〔2022〕38号 · 第5页 · 第120–125行" style locator (parts that are known)."""
+        """ "某政办发〔2023〕38号 · 第5页 · 第120–125行" style locator (parts that are known)."""
         parts = [self.doc_number] if self.doc_number else []
         if self.page:
             parts.append(f"第{self.page}页")

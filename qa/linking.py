@@ -4,7 +4,7 @@ Label catalogs are read once from the graph with the catalog_*.rq templates. Mat
 tolerant: every label also gets generic short forms (place prefix dropped, parenthesised
 characters dropped or kept, the 关于…的通知 frame of a document title removed), and a label
 is scored by how much of it — weighted by how rare each character bigram is among the labels
-of its kind — occurs in the question. So 房证同交小组 finds 吕梁市“房（地）证同交”工作领导小组,
+of its kind — occurs in the question. So 自建房小组 finds 某市自建房安全专项整治工作领导小组,
 and traditional characters or a typo cost one or two bigrams, not the match.
 """
 
@@ -32,7 +32,7 @@ class Entity:
     iri: str
     name: str  # preferred display label
     labels: tuple[str, ...]
-    extra: tuple[tuple[str, str], ...] = ()  # e.g. (("number", "吕政发〔2022〕7号"),)
+    extra: tuple[tuple[str, str], ...] = ()  # e.g. (("number", "某政发〔2023〕7号"),)
 
     def get(self, key: str) -> str | None:
         """The extra value called `key`, if any."""
@@ -283,7 +283,7 @@ def _longest_shared(form: str, qsubs: set[str]) -> str:
 
 
 def _number_key(number: str) -> str:
-    """Document number without brackets, spaces or 第: 吕政发〔2022〕7号 → 吕政发20227号."""
+    """Document number without brackets, spaces or 第: 某政发〔2023〕7号 → 某政发20237号."""
     return re.sub(
         r"[\s〔〕\[\]【】［］()（）第]", "", fold(number).replace("(", "").replace(")", "")
     )

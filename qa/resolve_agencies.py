@@ -113,7 +113,7 @@ def _heading(row: dict[str, Any]) -> str:
 
 
 def _listing(rows: list[dict[str, Any]]) -> str:
-    """ "吕政办发〔2022〕36号 一、布局建设特色商业街区…；…", at most MAX_LISTED named."""
+    """ "某政办发〔2023〕36号 一、布局建设特色商业街区…；…", at most MAX_LISTED named."""
     named = [
         f"{r.get('doc_number') or ''}{_number(r.get('task_number'))}{_heading(r)}"
         for r in rows[:MAX_LISTED]

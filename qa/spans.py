@@ -305,7 +305,7 @@ def number_spans(text: str) -> list[Span]:
     for m in _NUMBER_RE.finditer(text):
         unit = m["unit"] or ""
         if any(a <= m.start() < b for a, b in numbers):
-            continue  # part of a document number such as 吕政发〔2022〕7号
+            continue  # part of a document number such as 某政发〔2023〕7号
         end = m.end() if unit else m.end("num")  # the pattern may have eaten spaces after it
         after = text[end : end + 8]
         if unit == "年" or (not unit and re.match(r"\s*(?:年|[—－\-–~～至]\s*\d{4})", after)):
