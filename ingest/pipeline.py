@@ -10,7 +10,7 @@ from ingest.documents import assign_consult_boxes, parse_document
 from ingest.errors import SourceError
 from ingest.groups import find_groups
 from ingest.people import collect_people
-from ingest.records import ParsedSource
+from ingest.records import Paragraph, ParsedSource
 from ingest.segment import find_documents, make_paragraphs
 from ingest.tasks import find_tasks
 from ingest.text import build_blocks, read_source, split_lines
@@ -39,10 +39,10 @@ def parse_text(
         )
     paragraphs = make_paragraphs(build_blocks(lines), spans, lines)
     parsed = ParsedSource(source_name=source_name, sha256=sha256, paragraphs=paragraphs)
-    per_doc = [
-        (span, lines[span.start : span.end], [p for p in paragraphs if p.doc_number == span.number])
-        for span in spans
-    ]
+    by_doc: dict[str, list[Paragraph]] = {}
+    for paragraph in paragraphs:
+        by_doc.setdefault(paragraph.doc_number, []).append(paragraph)
+    per_doc = [(span, lines[span.start : span.end], by_doc.get(span.number, [])) for span in spans]
     documents = [
         parse_document(span, doc_lines, doc_paras) for span, doc_lines, doc_paras in per_doc
     ]

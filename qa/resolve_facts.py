@@ -218,14 +218,7 @@ def _phone(ctx: Context, intent: Intent, link: Any) -> Answer:
         elif row.get("consult_phone"):
             unit = f"（咨询单位：{row['consult_unit']}）" if row.get("consult_unit") else ""
             label = f"《{row.get('title') or link.entity.name}》"
-            return found(
-                intent.question,
-                intent.label(),
-                compose(f"{label}咨询电话：{row['consult_phone']}{unit}"),
-                _doc_evidence(ctx, run.rows),
-                run.display,
-                [row["consult_phone"]],
-            )
+            return _phone_answer(ctx, intent, f"{label}咨询电话：{row['consult_phone']}{unit}", run)
     # a body named in the question that is the consultation unit of some document
     for doc in (
         ctx.catalog.entities.get("document", []) if _asks_consult_phone(intent.question) else []
@@ -235,14 +228,8 @@ def _phone(ctx: Context, intent: Intent, link: Any) -> Answer:
             run = templates.run(ctx.store, "document", doc=doc.iri)
             row = run.rows[0] if run.rows else {}
             if row.get("consult_phone"):
-                return found(
-                    intent.question,
-                    intent.label(),
-                    compose(f"{consult}咨询电话：{row['consult_phone']}（见《{doc.name}》）"),
-                    _doc_evidence(ctx, run.rows),
-                    run.display,
-                    [row["consult_phone"]],
-                )
+                text = f"{consult}咨询电话：{row['consult_phone']}（见《{doc.name}》）"
+                return _phone_answer(ctx, intent, text, run)
     # a phone number printed in the text the question describes
     for score, para in ctx.ranked(intent.topic, 5):
         if score < 0.5:
@@ -388,3 +375,16 @@ def count(ctx: Context, intent: Intent) -> Answer:
             [str(total)],
         )
     return numeric(ctx, intent)
+
+
+def _phone_answer(ctx: Context, intent: Intent, text: str, run: templates.Run) -> Answer:
+    """A found consultation-phone answer from the `document` query's first row."""
+    phone = run.rows[0]["consult_phone"]
+    return found(
+        intent.question,
+        intent.label(),
+        compose(text),
+        _doc_evidence(ctx, run.rows),
+        run.display,
+        [phone],
+    )
